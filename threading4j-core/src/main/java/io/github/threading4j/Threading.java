@@ -85,7 +85,7 @@ public final class Threading {
     /** Python's {@code stack_size()}: 0 = the JVM's default; read when threading4j creates a platform thread. */
     private static final AtomicLong STACK_SIZE = new AtomicLong();
 
-    /** The thread that ran {@code main} (HotSpot: id 1), else the first thread that used this class. */
+    /** The thread that ran {@code main}, else the first thread that used this class. */
     private static final Thread MAIN = findMainThread();
 
     /** The OS thread id of each platform thread that asked, read once from {@code /proc/thread-self}. */
@@ -275,8 +275,9 @@ public final class Threading {
     // ---- listing ------------------------------------------------------------------------------------------
 
     /**
-     * Python's {@code main_thread()}: the thread that ran {@code main} (on HotSpot named {@code main}, id 1),
-     * even after it ended; where there is none (an embedded JVM), the first thread that used this class.
+     * Python's {@code main_thread()}: the thread that ran {@code main} (named {@code main} unless renamed),
+     * even after it ended; where none is alive when this class is first used (an embedded JVM, or {@code main}
+     * already returned), the first thread that used this class.
      */
     public static Thread mainThread() {
         return MAIN;
@@ -330,25 +331,30 @@ public final class Threading {
         return enumerate().size();
     }
 
+    /**
+     * The JDK has no API for "the main thread". The launcher's primordial thread belongs to the thread group
+     * {@code main} and is its oldest member (the smallest {@code threadId}: its {@code Thread} object is made
+     * during VM start-up, before any thread it starts; the number itself differs between JDK versions).
+     */
     private static Thread findMainThread() {
         Thread current = Thread.currentThread();
-        if (current.threadId() == 1) {
-            return current;
-        }
-        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        ThreadGroup root = current.getThreadGroup();
         while (root != null && root.getParent() != null) {
             root = root.getParent();
         }
+        Thread oldest = null;
         if (root != null) {
             Thread[] all = new Thread[root.activeCount() + 16];
             int n = root.enumerate(all, true);
             for (int i = 0; i < n; i++) {
-                if (all[i].threadId() == 1) {
-                    return all[i];
+                ThreadGroup g = all[i].getThreadGroup(); // null once terminated
+                if (g != null && g.getName().equals("main") && g.getParent() != null
+                        && (oldest == null || all[i].threadId() < oldest.threadId())) {
+                    oldest = all[i];
                 }
             }
         }
-        return current;
+        return oldest != null ? oldest : current;
     }
 
     // ---- excepthook ---------------------------------------------------------------------------------------
