@@ -26,12 +26,29 @@ import java.util.concurrent.atomic.AtomicLong;
  * else is the JDK's own {@code Thread} API:
  *
  * <pre>{@code
- * Thread t = Threading.thread(() -> download(url));   // Python: t = threading.Thread(target=download, args=(url,))
- * t.setName("downloader");                             //         t.name = "downloader"
- * t.start();                                           //         t.start()
- * Threading.join(t, Duration.ofSeconds(5));            //         t.join(timeout=5)
- * if (t.isAlive()) { ... }                             //         if t.is_alive(): ...
+ * // the tutorials' basic thread creation
+ * static void worker(int name, Duration duration) {
+ *     System.out.println("Thread " + name + " starting");
+ *     LockSupport.parkNanos(duration.toNanos());                 // time.sleep(duration)
+ *     System.out.println("Thread " + name + " done");
+ * }
+ *
+ * List<Thread> threads = new ArrayList<>();
+ * for (int i = 0; i < 3; i++) {
+ *     int name = i;
+ *     Thread t = Threading.thread(() -> worker(name, Duration.ofSeconds(1)));  // threading.Thread(target=worker, args=(i, 1))
+ *     threads.add(t);
+ *     t.start();
+ * }
+ * for (Thread t : threads) {
+ *     Threading.join(t);                                         // t.join()
+ * }
+ * System.out.println("All threads complete");
  * }</pre>
+ *
+ * <p>Names and daemon status use the JDK's own methods before {@code start()} ({@code t.setName("downloader")},
+ * {@code t.setDaemon(true)}); {@code Threading.join(t, Duration.ofSeconds(5))} is {@code t.join(timeout=5)},
+ * after which the caller checks {@code t.isAlive()}.
  *
  * <p>Differences from CPython, all forced by the JVM: no {@code (target)} suffix in default names (lambdas
  * have no name); {@code getIdent()} is {@link Thread#threadId()}, assigned at creation and never reused;
@@ -122,6 +139,15 @@ public final class Threading {
      * {@code newThread} is (call {@code setDaemon} on the result to choose), stack size of
      * {@link #stackSize()} at that moment, uncaught exceptions to the excepthook, listed by {@link #enumerate()}
      * while it runs. {@code newThread} returns the thread unstarted. The factory is thread-safe.
+     *
+     * <pre>{@code
+     * ThreadFactory workers = Threading.threadFactory("ThreadPoolExecutor-0");
+     * Thread w = workers.newThread(workerLoop);   // "ThreadPoolExecutor-0_0", unstarted
+     * w.start();                                  // listed by Threading.enumerate() until workerLoop returns
+     * }</pre>
+     *
+     * @throws NullPointerException if {@code namePrefix} is null; {@code newThread(null)} throws it for
+     *         {@code "target"}
      */
     public static ThreadFactory threadFactory(String namePrefix) {
         Objects.requireNonNull(namePrefix, "namePrefix");
