@@ -161,6 +161,22 @@ class QueueJdkInteropTests {
         assertEquals(0, q.unfinishedTasks());
     }
 
+    /** A removeIf predicate that throws part way leaves the queue as it was. */
+    @ParameterizedTest(name = "{0} on {2} threads")
+    @MethodSource("queues")
+    void throwingPredicateLeavesTheQueueUnchanged(String name, IntFunction<Queue<Integer>> type, ThreadKind kind,
+                                                  List<Integer> order) {
+        Queue<Integer> q = filled(type, 0);
+        int[] calls = {0};
+        assertThrows(IllegalStateException.class, () -> q.removeIf(x -> switch (++calls[0]) {
+            case 1 -> true;
+            case 2 -> false;
+            default -> throw new IllegalStateException("predicate fails on the third item");
+        }));
+        assertEquals(3, q.unfinishedTasks());
+        assertEquals(order, List.of(q.get(), q.get(), q.get()));
+    }
+
     /** drainTo() makes room: a putter blocked on a full queue wakes. */
     @ParameterizedTest(name = "{0} on {2} threads")
     @MethodSource("queues")
