@@ -278,6 +278,14 @@ class QueueLincheckTest {
         return small(new ModelCheckingOptions(), 3, 50);
     }
 
+    /**
+     * For the fixed blocking scenarios: a timed wait spins on the frozen clock until Lincheck's hang detection
+     * switches threads, so a lower threshold than the default keeps each invocation short.
+     */
+    private static ModelCheckingOptions blockingModelChecking() {
+        return new ModelCheckingOptions().invocationsPerIteration(25).hangingDetectionThreshold(20);
+    }
+
     private static StressOptions stress() {
         return small(new StressOptions(), 3, 30);
     }
@@ -346,21 +354,21 @@ class QueueLincheckTest {
     /** Queue: blocking and timed calls linearizable in the fixed scenarios, every explored interleaving. */
     @Test
     void queueBlockingModelChecking() {
-        withBlockingScenarios(new ModelCheckingOptions().invocationsPerIteration(30), FifoBlocking.class)
+        withBlockingScenarios(blockingModelChecking(), FifoBlocking.class)
                 .sequentialSpecification(FifoSpec.class).check(FifoBlocking.class);
     }
 
     /** LifoQueue likewise. */
     @Test
     void lifoQueueBlockingModelChecking() {
-        withBlockingScenarios(new ModelCheckingOptions().invocationsPerIteration(30), LifoBlocking.class)
+        withBlockingScenarios(blockingModelChecking(), LifoBlocking.class)
                 .sequentialSpecification(LifoSpec.class).check(LifoBlocking.class);
     }
 
     /** PriorityQueue likewise. */
     @Test
     void priorityQueueBlockingModelChecking() {
-        withBlockingScenarios(new ModelCheckingOptions().invocationsPerIteration(30), PriorityBlocking.class)
+        withBlockingScenarios(blockingModelChecking(), PriorityBlocking.class)
                 .sequentialSpecification(PrioritySpec.class).check(PriorityBlocking.class);
     }
 
