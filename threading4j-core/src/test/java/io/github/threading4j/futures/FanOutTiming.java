@@ -16,6 +16,7 @@ public final class FanOutTiming {
         String kind = args.length > 1 ? args[1] : "vthreads";
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         List<Double> times = new ArrayList<>();
+        int threads = 0;
         for (int r = 0; r < runs; r++) {
             long start = System.nanoTime();
             try (Executor executor = kind.equals("pool") ? new ThreadPoolExecutor(n) : new VirtualThreadExecutor()) {
@@ -29,11 +30,15 @@ public final class FanOutTiming {
                 for (Future<Object> f : fs) {
                     f.result();
                 }
+                if (executor instanceof ThreadPoolExecutor pool) {
+                    threads = pool.workerThreads().size();
+                }
             }
             times.add((System.nanoTime() - start) / 1e9);
         }
         List<Double> sorted = new ArrayList<>(times);
         sorted.sort(null);
-        System.out.printf("%s n=%d runs=%s median=%.3f s%n", kind, n, times, sorted.get(sorted.size() / 2));
+        System.out.printf("%s n=%d runs=%s median=%.3f s%s%n", kind, n, times, sorted.get(sorted.size() / 2),
+                kind.equals("pool") ? " threads=" + threads : "");
     }
 }
