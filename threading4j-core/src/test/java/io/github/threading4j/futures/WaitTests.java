@@ -176,7 +176,7 @@ abstract class WaitTests {
         long elapsed = System.nanoTime() - start;
         assertEquals(set(cn, failed, ok), r.done());
         assertEquals(set(f1), r.notDone());
-        assertTrue(elapsed >= t.toNanos() * 6 / 10 && elapsed < t.toNanos() * 100, "waited " + elapsed + " ns");
+        assertTrue(elapsed >= t.toNanos() * 6 / 10, "waited only " + elapsed + " ns");
     }
 
     // ---- beyond CPython ------------------------------------------------------------------------------------
