@@ -186,6 +186,17 @@ abstract class AsCompletedTests {
         assertEquals(2, b.result());
     }
 
+    /** A timeout beyond TIMEOUT_MAX fails only when next() has to wait (CPython's OverflowError). */
+    @Test
+    void tooLargeTimeoutFailsOnlyWhenWaiting() {
+        Duration huge = Duration.ofSeconds(Long.MAX_VALUE);
+        Future<Integer> done = successful();
+        Iterator<Future<Integer>> it = Futures.asCompleted(List.of(done, pending()), huge).iterator();
+        assertEquals(done, it.next());
+        ArithmeticException e = assertThrows(ArithmeticException.class, it::next);
+        assertEquals("timeout value is too large", e.getMessage());
+    }
+
     /** Nothing happens before the first hasNext()/next(): the input is read then. */
     @Test
     void lazyUntilFirstNext() {

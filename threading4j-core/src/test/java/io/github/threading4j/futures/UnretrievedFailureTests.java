@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.threading4j.support.ChildJvm;
 import io.github.threading4j.support.Threads;
 
 import java.lang.ref.WeakReference;
@@ -79,6 +80,15 @@ class UnretrievedFailureTests {
             Threads.waitUntil(() -> !unretrievedReports(log, lost).isEmpty(), "the witness report");
             assertTrue(unretrievedReports(log, quiet).isEmpty());
         }
+    }
+
+    /** The system property switches the report off for the whole JVM; on is the default. */
+    @Test
+    void systemPropertySwitchesReportingOff() {
+        ChildJvm.Result off = ChildJvm.run(List.of("-Dthreading4j.futures.reportUnretrieved=false"), ReportSwitchChild.class);
+        assertEquals("reportUnretrieved=false", off.stdout().strip(), off.toString());
+        ChildJvm.Result on = ChildJvm.run(ReportSwitchChild.class);
+        assertEquals("reportUnretrieved=true", on.stdout().strip(), on.toString());
     }
 
     /** A failing task nobody asks about is reported too; a successful one registers nothing. */
