@@ -210,13 +210,36 @@ public class ThreadPoolExecutor extends AbstractExecutor {
         return core.awaitTermination(unit.toNanos(timeout));
     }
 
+    /**
+     * Python's {@code with} exit: {@code shutdown(true)}, so every worker thread has ended when it returns. If
+     * interrupted while waiting: {@link #shutdownNow()}, keep waiting, then re-assert the interrupt (the JDK
+     * {@code close()} contract).
+     *
+     * @throws IllegalStateException "cannot join current thread" when called by one of the pool's tasks
+     */
     @Override
     public void close() {
+        shutdown(false);
         if (core.isWorker(Thread.currentThread())) {
-            shutdown(false);
             throw new IllegalStateException("cannot join current thread");
         }
-        super.close();
+        boolean interrupted = false;
+        for (Thread t : core.threadsSnapshot()) {
+            for (;;) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    if (!interrupted) {
+                        shutdownNow();
+                        interrupted = true;
+                    }
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     // ---- accessors -------------------------------------------------------------------------------------------

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Port of CPython's test_concurrent_futures/test_future.py (FutureTests), plus the JDK-facing methods
- * (D4, D9, E3). The waiting side runs on the subclass's kind of thread.
+ * (D4, D9, E3). The waiting side runs on the subclass's kind of thread: {@link PlatformFutureTests},
+ * {@link VirtualFutureTests}.
  */
 abstract class FutureTests {
 
@@ -503,19 +504,5 @@ abstract class FutureTests {
         f.setResult(9);
         Threads.joinAll(waiters);
         assertEquals(List.of(9, 9, 9, 9, 9, 9, 9, 9), seen);
-    }
-
-    static final class OnPlatformThreads extends FutureTests {
-        @Override
-        ThreadKind kind() {
-            return ThreadKind.PLATFORM;
-        }
-    }
-
-    static final class OnVirtualThreads extends FutureTests {
-        @Override
-        ThreadKind kind() {
-            return ThreadKind.VIRTUAL;
-        }
     }
 }
