@@ -136,6 +136,76 @@ class FuturesStressTest {
         assertTrue(maxLive.get() <= bufferSize + 1, "live " + maxLive.get());
     }
 
+    /**
+     * wait, asCompleted and result() over overlapping, differently ordered sets of the same futures, on both
+     * kinds of thread, while two threads complete or cancel them in random order: every waiter wakes, none
+     * deadlocks (the hooks are installed by CAS, so there is no lock order to get wrong), each sees every
+     * future exactly once.
+     */
+    @Test
+    void concurrentWaitersOverOverlappingSets() {
+        for (int round = 0; round < 100; round++) {
+            int n = 200;
+            List<Future<Integer>> fs = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                fs.add(new Future<>());
+            }
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            AtomicInteger seed = new AtomicInteger(round * 100);
+            List<Bunch> bunches = new ArrayList<>();
+            for (ThreadKind kind : ThreadKind.values()) {
+                bunches.add(Bunch.start(kind, 2, () -> {
+                    List<Future<Integer>> mine = shuffled(fs, seed.incrementAndGet());
+                    Threads.await(go, "go");
+                    assertEquals(n, Futures.wait(mine).done().size());
+                }));
+                bunches.add(Bunch.start(kind, 2, () -> {
+                    List<Future<Integer>> mine = shuffled(fs, seed.incrementAndGet());
+                    Threads.await(go, "go");
+                    java.util.Set<Future<Integer>> seen = Futures.identitySet();
+                    try (Results<Future<Integer>> results = Futures.asCompleted(mine)) {
+                        results.forEach(f -> assertTrue(seen.add(f)));
+                    }
+                    assertEquals(n, seen.size());
+                }));
+                bunches.add(Bunch.start(kind, 1, () -> {
+                    Threads.await(go, "go");
+                    for (Future<Integer> f : shuffled(fs, seed.incrementAndGet())) {
+                        if (!f.cancelled()) {
+                            assertEquals(fs.indexOf(f), f.result());
+                        }
+                    }
+                }));
+            }
+            List<Future<Integer>> order = shuffled(fs, round);
+            try (Bunch completers = Bunch.start(ThreadKind.PLATFORM, 2, () -> {
+                Threads.await(go, "go");
+                for (Future<Integer> f : order) {
+                    if (f.futureState() == FutureState.PENDING) {
+                        try {
+                            if (fs.indexOf(f) % 10 == 0) {
+                                f.cancel();
+                            } else {
+                                f.setResult(fs.indexOf(f));
+                            }
+                        } catch (InvalidStateError raced) {
+                            // the other completer got there first
+                        }
+                    }
+                }
+            })) {
+                go.countDown();
+            }
+            bunches.forEach(Bunch::close);
+        }
+    }
+
+    private static <T> List<T> shuffled(List<T> list, long seed) {
+        List<T> copy = new ArrayList<>(list);
+        java.util.Collections.shuffle(copy, new java.util.Random(seed));
+        return copy;
+    }
+
     /** E1: 100,000 tasks that each wait 100 ms, each on its own virtual thread, all complete. */
     @Test
     void virtualThreadExecutorRunsHundredThousandSleepingTasks() {
