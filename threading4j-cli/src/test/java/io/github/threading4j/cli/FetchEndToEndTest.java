@@ -443,6 +443,23 @@ class FetchEndToEndTest {
         assertTrue(top.stdout().contains("fetch") && top.stdout().contains("bench"), top.stdout());
     }
 
+    /** On a terminal (as the launcher reports it): a table on stdout and a progress bar on stderr; piped: neither. */
+    @Test
+    void terminalGetsTableAndProgressBarPipeGetsNeither() {
+        String[] urls = urls(6, 0).toArray(String[]::new);
+        String[] args = new String[urls.length + 1];
+        args[0] = "fetch";
+        System.arraycopy(urls, 0, args, 1, urls.length);
+        ChildJvm.Result tty = ChildJvm.run(List.of("-Dthreading4j.stdout.tty=1", "-Dthreading4j.stderr.tty=1"),
+                Main.class, args);
+        assertEquals(0, tty.exitCode(), tty.toString());
+        assertTrue(tty.stdout().startsWith("STATUS"), tty.stdout());
+        assertTrue(tty.stderr().matches("(?s).*fetch.*6/6.*URLs.*"), "progress bar: " + tty.stderr());
+        ChildJvm.Result piped = ChildJvm.run(Main.class, args);
+        assertTrue(piped.stdout().startsWith("{"), piped.stdout());
+        assertFalse(piped.stderr().contains("6/6"), "no progress bar when piped: " + piped.stderr());
+    }
+
     /** -i FILE with a long list streams through a small --max-in-flight and loses nothing. */
     @Test
     void inputFileStreams() throws IOException {
