@@ -154,6 +154,11 @@ final class FetchCommand implements Callable<Integer> {
             description = "Demonstration: how long the server takes per answer, in ms (default: ${DEFAULT-VALUE}).")
     int demoLatencyMs;
 
+    @Option(names = "--demo-lines", hidden = true,
+            description = "Demonstration: also write the concurrent pass's result lines (JSON lines) to standard output"
+                    + " (the launcher's ahead-of-time training run uses it, so that the writer's classes are trained).")
+    boolean demoLines;
+
     @Option(names = "--result-line", hidden = true,
             description = "Benchmarks: end with RESULT ok=N failed=N bytes=B seconds=S on standard output.")
     boolean resultLine;
@@ -328,7 +333,17 @@ final class FetchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "  one at a time:       %7.2f s  (%d ok, %d failed)%n", one.wallSeconds(),
                     one.summary().ok(), one.summary().failed());
             System.out.flush();
-            Fetcher.Report many = runQuiet(c, http, list);
+            Fetcher.Report many;
+            if (demoLines) {
+                Writer out = new BufferedWriter(new OutputStreamWriter(stdoutKeptOpen(), StandardCharsets.UTF_8), 65536);
+                try (ResultWriter w = ResultWriter.of(ResultWriter.Format.jsonl, out)) {
+                    Fetcher f = new Fetcher(c, http, w, null, null, false);
+                    many = f.run(list.iterator(), true);
+                }
+                System.err.print(many.summary().render(many.wallSeconds(), false, 0));
+            } else {
+                many = runQuiet(c, http, list);
+            }
             if (many == null) {
                 return 130;
             }
