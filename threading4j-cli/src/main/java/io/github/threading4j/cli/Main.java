@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             FetchCommand.class,
-            // `demo` (the tutorials' examples as runnable programs) is added here by threading4j-examples' command.
+            DemoCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },
@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             "  threading4j fetch                          show what concurrency buys: 100 slow URLs, one at a",
             "                                             time and then all at once, on a local server",
             "  threading4j fetch -i urls.txt --rate 20    fetch a list, at most 20 requests per second",
+            "  threading4j demo                           list the tutorials' examples; 'demo NAME' runs one",
             "  threading4j help fetch                     every option of fetch",
             "",
             "Run 'threading4j COMMAND --help' for more on a command."
@@ -33,7 +34,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (fetch, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (fetch, demo, bench)");
     }
 
     public static void main(String[] args) {
