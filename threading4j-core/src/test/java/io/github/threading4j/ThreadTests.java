@@ -10,13 +10,18 @@ import io.github.threading4j.support.ChildJvm;
 import io.github.threading4j.support.ThreadKind;
 import io.github.threading4j.support.Threads;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -52,6 +57,125 @@ class ThreadTests {
         named.start();
         Threading.join(named);
         assertEquals("myname1", named.getName());
+    }
+
+    @AfterEach
+    void resetStackSize() {
+        Threading.stackSize(0);
+    }
+
+    /**
+     * CPython's TestThread body: under a BoundedSemaphore(3), count this thread as running (under an RLock),
+     * check that at most 3 run, do a little work, count it out.
+     */
+    private static void variousOpsBody(BoundedSemaphore sema, RLock mutex, AtomicInteger numrunning,
+            AtomicInteger maxRunning, List<Throwable> failures) {
+        try (var permit = sema.hold()) {
+            try (var held = mutex.hold()) {
+                int running = numrunning.incrementAndGet();
+                maxRunning.accumulateAndGet(running, Math::max);
+                assertTrue(running <= 3, running + " threads running under BoundedSemaphore(3)");
+            }
+            for (int i = 0; i < 10; i++) {
+                Thread.yield(); // the "work": give the others a chance to run meanwhile
+            }
+            try (var held = mutex.hold()) {
+                int running = numrunning.decrementAndGet();
+                assertTrue(running >= 0);
+            }
+        } catch (Throwable e) {
+            synchronized (failures) {
+                failures.add(e);
+            }
+        }
+    }
+
+    /** Ten threads under a BoundedSemaphore(3): at most three run at once, all end, idents stay readable. */
+    @ParameterizedTest
+    @EnumSource(ThreadKind.class)
+    void testVariousOps(ThreadKind kind) {
+        variousOps(kind);
+    }
+
+    private static void variousOps(ThreadKind kind) {
+        final int numtasks = 10;
+        BoundedSemaphore sema = new BoundedSemaphore(3);
+        RLock mutex = new RLock();
+        AtomicInteger numrunning = new AtomicInteger();
+        AtomicInteger maxRunning = new AtomicInteger();
+        List<Throwable> failures = new ArrayList<>();
+        List<OptionalLong> nativeIds = new ArrayList<>();
+        CountDownLatch allStarted = new CountDownLatch(numtasks);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < numtasks; i++) {
+            Thread t = NewThreads.of(kind, () -> {
+                OptionalLong id = Threading.getNativeId();
+                synchronized (nativeIds) {
+                    nativeIds.add(id);
+                }
+                allStarted.countDown();
+                Threads.await(allStarted, "all tasks to start"); // all alive at once: OS ids are distinct
+                variousOpsBody(sema, mutex, numrunning, maxRunning, failures);
+            });
+            t.setName("<thread " + i + ">");
+            assertTrue(t.threadId() > 0, "the JVM assigns the ident at creation");
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            Threading.join(t);
+            assertFalse(t.isAlive());
+            assertTrue(t.threadId() > 0);
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(failures.get(0));
+        }
+        assertEquals(0, numrunning.get());
+        assertTrue(maxRunning.get() >= 1 && maxRunning.get() <= 3, "max running " + maxRunning.get());
+        if (kind == ThreadKind.PLATFORM && Threading.getNativeId().isPresent()) {
+            Set<Long> ids = new HashSet<>();
+            nativeIds.forEach(id -> ids.add(id.orElseThrow()));
+            ids.add(Threading.getNativeId().getAsLong());
+            assertEquals(numtasks + 1, ids.size(), "native ids " + ids);
+        } else if (kind == ThreadKind.VIRTUAL) {
+            assertTrue(nativeIds.stream().allMatch(OptionalLong::isEmpty), "virtual threads have no native id");
+        }
+    }
+
+    /** The various-ops body on platform threads made with a 256 KiB stack. */
+    @Test
+    void testVariousOpsSmallStack() {
+        Threading.stackSize(262_144);
+        variousOps(ThreadKind.PLATFORM);
+        Threading.stackSize(0);
+    }
+
+    /** The various-ops body on platform threads made with a 1 MiB stack. */
+    @Test
+    void testVariousOpsLargeStack() {
+        Threading.stackSize(0x100000);
+        variousOps(ThreadKind.PLATFORM);
+        Threading.stackSize(0);
+    }
+
+    /** A BoundedSemaphore released more often than acquired throws IllegalArgumentException. */
+    @ParameterizedTest
+    @EnumSource(ThreadKind.class)
+    void testBoundedSemaphoreLimit(ThreadKind kind) {
+        for (int limit = 1; limit < 10; limit++) {
+            BoundedSemaphore bs = new BoundedSemaphore(limit);
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < limit; i++) {
+                threads.add(NewThreads.start(kind, bs::acquire));
+            }
+            threads.forEach(Threading::join);
+            threads.clear();
+            for (int i = 0; i < limit; i++) {
+                threads.add(NewThreads.start(kind, bs::release));
+            }
+            threads.forEach(Threading::join);
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, bs::release);
+        }
     }
 
     /** A thread not made by threading4j gets its ident from Threading.getIdent(), equal to its threadId. */

@@ -65,6 +65,13 @@ class ThreadingExceptionTests {
         }
     }
 
+    /** Releasing an unacquired Lock throws IllegalMonitorStateException (Python's RuntimeError). */
+    @Test
+    void testReleasingUnacquiredLock() {
+        Lock lock = new Lock();
+        assertThrows(IllegalMonitorStateException.class, lock::release);
+    }
+
     /** The default excepthook prints "Exception in thread NAME:" and the stack trace on System.err. */
     @ParameterizedTest
     @EnumSource(ThreadKind.class)
