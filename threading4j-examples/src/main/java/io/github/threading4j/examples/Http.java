@@ -49,7 +49,8 @@ public final class Http {
     public static Page urlopen(HttpClient client, URI url) {
         Page page = get(client, url);
         if (page.status() / 100 != 2) {
-            throw new UncheckedIOException(new IOException("HTTP Error " + page.status() + ": " + url));
+            String message = "HTTP Error " + page.status() + ": " + url; // urllib's HTTPError
+            throw new UncheckedIOException(message, new IOException(message));
         }
         return page;
     }
