@@ -19,7 +19,7 @@ public final class Exercise4CpuVsIo {
     private Exercise4CpuVsIo() {}
 
     static final int PIECES = 8;
-    static final long CPU_N = 25_000_000L;
+    static final long CPU_N = 100_000_000L;
 
     /** One row: the thread count, the two wall times, and the CPU sums (identical for every row). */
     public record Row(int threads, double cpuSeconds, double ioSeconds, long cpuTotal, int ioDone) {}
