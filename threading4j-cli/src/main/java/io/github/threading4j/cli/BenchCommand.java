@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * JMH); the {@code ./threading4j} launcher builds and runs that jar. Run from this jar, it says so.
  */
 @Command(name = "bench",
-        description = {"Run the benchmarks (threading4j-bench: JMH, and side by side with CPython and the JDK).",
+        description = {"Run the benchmarks (JMH; side by side with CPython and the JDK).",
             "The ./threading4j launcher runs threading4j-bench/target/threading4j-bench.jar with these arguments."})
 final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Parameters(arity = "0..*", paramLabel = "ARG", description = "Passed to threading4j-bench.")

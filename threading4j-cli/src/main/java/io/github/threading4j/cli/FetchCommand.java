@@ -6,6 +6,7 @@ import io.github.threading4j.cli.fetch.HttpGetter;
 import io.github.threading4j.cli.fetch.JdkGetter;
 import io.github.threading4j.cli.fetch.ResultWriter;
 import io.github.threading4j.examples.server.DelayServer;
+import io.github.threading4j.ratelimit.RateLimiter;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
@@ -45,8 +46,7 @@ import picocli.CommandLine.Parameters;
         synopsisHeading = "Usage: ",
         customSynopsis = "threading4j fetch [OPTION...] [URL... | -i FILE | -]",
         description = {
-            "Fetch many URLs concurrently and print one result line per URL as it completes, then a summary"
-                + " on stderr.",
+            "Fetch many URLs concurrently: a result line per URL as it completes, then a summary.",
             "",
             "Reads URLs from the arguments, then from FILE (-i) or standard input (-): one per line; blank"
                 + " lines and lines starting with # are skipped; a line that is not an http(s) URL gets its own"
@@ -173,7 +173,7 @@ final class FetchCommand implements Callable<Integer> {
             Files.createDirectories(saveDir);
         }
         Writer out = output != null ? Files.newBufferedWriter(output, StandardCharsets.UTF_8)
-                : new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 65536);
+                : new BufferedWriter(new OutputStreamWriter(stdoutKeptOpen(), StandardCharsets.UTF_8), 65536);
         Writer failedOut = saveFailed != null ? Files.newBufferedWriter(saveFailed, StandardCharsets.UTF_8) : null;
         ResultWriter writer = ResultWriter.of(f, out);
         ProgressBar bar = tty("stderr") ? progressBar(stdinNamed || input != null ? -1 : urls.size()) : null;
@@ -204,6 +204,21 @@ final class FetchCommand implements Callable<Integer> {
             return 130;
         }
         return report.summary().failed() == 0 ? 0 : 1;
+    }
+
+    /** Standard output without System.out's flush per line; closing the writer must not close descriptor 1. */
+    private static java.io.OutputStream stdoutKeptOpen() {
+        return new java.io.FilterOutputStream(new FileOutputStream(FileDescriptor.out)) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
     }
 
     private void validate() {
@@ -242,8 +257,10 @@ final class FetchCommand implements Callable<Integer> {
 
     private HttpGetter httpGetter() {
         int connections = workers == null ? maxInFlight : Math.min(workers, maxInFlight);
-        return "jdk".equals(System.getProperty("threading4j.http")) ? new JdkGetter(timeout())
-                : new ApacheGetter(connections, timeout());
+        // --rate: a token bucket with a burst of 1, the token taken by the client just before each request is written
+        Runnable token = rate == null ? null : RateLimiter.create(rate, 1, "--rate")::acquire;
+        return "jdk".equals(System.getProperty("threading4j.http")) ? new JdkGetter(timeout(), token)
+                : new ApacheGetter(connections, timeout(), token);
     }
 
     /** The argument URLs (without -), then the lines of -i FILE or standard input, read lazily. */

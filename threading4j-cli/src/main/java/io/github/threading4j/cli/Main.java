@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         synopsisSubcommandLabel = "COMMAND",
         description = {
-            "Python's threading, queue and concurrent.futures for the JVM, and the jobs they are for.",
+            "Python's threading, queue and concurrent.futures for the JVM, and the jobs",
+            "they are for.",
             ""
         },
         subcommands = {
@@ -20,11 +21,11 @@ import picocli.CommandLine.Command;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  threading4j fetch                          show what concurrency buys: 100 slow URLs, one at a",
-            "                                             time and then all at once, on a local server",
-            "  threading4j fetch -i urls.txt --rate 20    fetch a list, at most 20 requests per second",
-            "  threading4j demo                           list the tutorials' examples; 'demo NAME' runs one",
-            "  threading4j help fetch                     every option of fetch",
+            "  threading4j fetch                        100 slow URLs on a local server, one",
+            "                                           at a time, then all at once",
+            "  threading4j fetch -i urls.txt --rate 20  a list, at most 20 requests a second",
+            "  threading4j demo                         list the tutorials' examples to run",
+            "  threading4j help fetch                   every option of fetch",
             "",
             "Run 'threading4j COMMAND --help' for more on a command."
         })

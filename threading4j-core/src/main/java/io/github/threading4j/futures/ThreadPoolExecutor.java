@@ -281,6 +281,8 @@ public class ThreadPoolExecutor extends AbstractExecutor {
         /** A worker and the task it is running (for shutdownNow). */
         private static final class Worker {
             volatile Task<?> current;
+            /** Only the worker's own thread touches it: counted in `idle` right now. */
+            boolean idlePhase;
         }
 
         void enqueue(Task<?> task) {
@@ -366,59 +368,76 @@ public class ThreadPoolExecutor extends AbstractExecutor {
                         return;
                     }
                 }
-                boolean idlePhase = false;
                 for (;;) {
-                    Task<?> task;
-                    if (idlePhase) {
-                        task = take();
-                    } else {
-                        task = queue.poll();
-                        if (task == null) {
-                            idle.incrementAndGet();
-                            idlePhase = true;
-                            task = take();
-                        }
-                    }
+                    Task<?> task = nextTask(w);
                     if (task == SENTINEL) {
                         queue.offer(SENTINEL); // wake the next worker; every real task before it was taken
                         return;
                     }
-                    if (idlePhase) {
-                        if (!task.claimed) {
-                            idle.decrementAndGet();
-                        }
-                        idlePhase = false;
-                    } else if (task.claimed) {
-                        idle.incrementAndGet();
-                    }
-                    Thread.interrupted(); // D9: an interrupt meant for an earlier task is not this one's
-                    boolean run;
-                    try {
-                        run = task.setRunningOrNotifyCancel();
-                    } catch (IllegalStateException someoneElseRanIt) {
-                        run = false;
-                    }
-                    if (!run) {
-                        task.discard();
-                        continue;
-                    }
-                    w.current = task;
-                    Object value = null;
-                    Throwable failure = null;
-                    try {
-                        value = task.call();
-                    } catch (Throwable t) {
-                        failure = t;
-                    }
-                    if (queue.isEmpty()) { // D8: idle before the outcome is visible
-                        idle.incrementAndGet();
-                        idlePhase = true;
-                    }
-                    task.finish(value, failure); // callbacks run here, before the next task is taken
-                    w.current = null;
+                    runTask(w, task);
+                    task = null; // CPython's `del work_item`: keep nothing alive while blocked in take()
                 }
             } finally {
                 workerExited(w);
+            }
+        }
+
+        /** Takes the next task, keeping the idle count exact (see the class comment). */
+        private Task<?> nextTask(Worker w) {
+            Task<?> task;
+            if (w.idlePhase) {
+                task = take();
+            } else {
+                task = queue.poll();
+                if (task == null) {
+                    idle.incrementAndGet();
+                    w.idlePhase = true;
+                    task = take();
+                }
+            }
+            if (task == SENTINEL) {
+                return task;
+            }
+            if (w.idlePhase) {
+                if (!task.claimed) {
+                    idle.decrementAndGet();
+                }
+                w.idlePhase = false;
+            } else if (task.claimed) {
+                idle.incrementAndGet();
+            }
+            return task;
+        }
+
+        /** Runs one task; its locals die on return, so a finished task's result is not kept alive. */
+        private void runTask(Worker w, Task<?> task) {
+            Thread.interrupted(); // D9: an interrupt meant for an earlier task is not this one's
+            boolean run;
+            try {
+                run = task.setRunningOrNotifyCancel();
+            } catch (IllegalStateException someoneElseRanIt) {
+                run = false;
+            }
+            if (!run) {
+                task.discard();
+                return;
+            }
+            w.current = task;
+            Object value = null;
+            Throwable failure = null;
+            try {
+                value = task.call();
+            } catch (Throwable t) {
+                failure = t;
+            }
+            if (queue.isEmpty()) { // D8: idle before the outcome is visible
+                idle.incrementAndGet();
+                w.idlePhase = true;
+            }
+            try {
+                task.finish(value, failure); // callbacks run here, before the next task is taken
+            } finally {
+                w.current = null;
             }
         }
 

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -33,7 +34,14 @@ public final class ApacheGetter implements HttpGetter {
     private final CloseableHttpClient client;
     private final PoolingHttpClientConnectionManager pool;
 
-    public ApacheGetter(int maxConnections, Duration timeout) {
+    /**
+     * @param maxConnections the pool's size, total and per route (the concurrency)
+     * @param timeout connect, socket and response timeout
+     * @param beforeSend run on each request's thread once its connection is open, just before the request
+     *        is written (every redirect hop and retry included): where a rate limiter takes its token, so that
+     *        connection set-up and warm-up cannot bunch requests up behind it; null for none
+     */
+    public ApacheGetter(int maxConnections, Duration timeout, Runnable beforeSend) {
         Timeout t = Timeout.of(timeout);
         pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(maxConnections)
@@ -44,7 +52,14 @@ public final class ApacheGetter implements HttpGetter {
                         .build())
                 .setTlsSocketStrategy(new LazyTls())
                 .build();
-        client = HttpClients.custom()
+        var builder = HttpClients.custom();
+        if (beforeSend != null) {
+            builder.addExecInterceptorAfter(ChainElement.CONNECT.name(), "before-send", (request, scope, chain) -> {
+                beforeSend.run();
+                return chain.proceed(request, scope);
+            });
+        }
+        client = builder
                 .setConnectionManager(pool)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(t)

@@ -1,6 +1,5 @@
 package io.github.threading4j.cli.fetch;
 
-import io.github.threading4j.ratelimit.RateLimiter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -32,8 +31,9 @@ import java.util.function.LongConsumer;
  * <p>Order of the caps for each URL, outermost first: an in-flight permit (taken by the reader
  * <em>before</em> the URL is submitted, so at most maxInFlight URLs exist in memory at once whatever the
  * input's length), then a per-origin permit (--per-host), then any pause of the origin (a 429 or 503 with
- * Retry-After pauses every request to it), then a rate-limiter token, taken last, just before the request
- * goes out, so that the requests reach the server paced as the tokens were.
+ * Retry-After pauses every request to it), then the rate limiter's token (--rate), which the HTTP client
+ * takes last of all, once the connection is open and just before the request is written (see
+ * {@link HttpGetter}), so that the requests reach the server paced as the tokens were.
  *
  * <p>Stopping (Ctrl-C): {@link #requestStop()} stops the reader, lets requests in flight finish until
  * the grace period ends, then aborts the rest; every result completed is written, every URL not completed
@@ -41,7 +41,7 @@ import java.util.function.LongConsumer;
  */
 public final class Fetcher {
 
-    /** What the command line configures. workers 0 means a virtual thread per URL. */
+    /** What the command line configures. workers 0 means a virtual thread per URL; rate is the getter's. */
     public record Config(int workers, int maxInFlight, double rate, Duration timeout, int retries, int perHost,
             Path saveDir, Duration grace) {}
 
@@ -51,7 +51,6 @@ public final class Fetcher {
     private final Config config;
     private final HttpGetter http;
     private final RetryPolicy retry;
-    private final RateLimiter rateLimiter;
     private final Semaphore inFlight;
     private final ExecutorService executor;
     private final Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
@@ -97,7 +96,6 @@ public final class Fetcher {
         this.flushEachLine = flushEachLine;
         this.retry = new RetryPolicy(config.retries(), Duration.ofMillis(100), Duration.ofSeconds(10),
                 () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
-        this.rateLimiter = config.rate() > 0 ? RateLimiter.create(config.rate(), 1, "--rate") : null;
         this.inFlight = Concurrency.permits(config.maxInFlight());
         this.executor = Concurrency.executor(config.workers());
     }
@@ -341,7 +339,8 @@ public final class Fetcher {
         String raw = uri.getHost() + (uri.getPort() >= 0 ? "_" + uri.getPort() : "")
                 + (uri.getRawPath() == null ? "" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "_" + uri.getRawQuery());
-        String clean = raw.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("_+", "_").replaceAll("^[._]+", "");
+        String clean = raw.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("\\.{2,}", "_").replaceAll("_+", "_")
+                .replaceAll("^[._]+", "");
         if (clean.length() > 100) {
             clean = clean.substring(0, 100);
         }
@@ -442,13 +441,6 @@ public final class Fetcher {
                 while ((until = paused.get()) - System.nanoTime() > 0) { // the origin asked us to wait
                     if (sleepUnlessStopping(until - System.nanoTime())) {
                         return failure(ErrorKind.CANCELLED, "stopped while the origin was paused", attempt, first);
-                    }
-                }
-                if (rateLimiter != null) {
-                    try {
-                        rateLimiter.acquire(); // the token as late as possible: the request goes out now
-                    } catch (io.github.threading4j.UncheckedInterruptedException e) {
-                        return failure(ErrorKind.CANCELLED, "stopped while waiting for a --rate token", attempt, first);
                     }
                 }
                 long start = System.nanoTime();

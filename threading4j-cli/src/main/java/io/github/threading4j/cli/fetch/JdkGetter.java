@@ -17,8 +17,11 @@ import java.util.function.Consumer;
  */
 public final class JdkGetter implements HttpGetter {
     private final HttpClient client;
+    private final Runnable beforeSend;
 
-    public JdkGetter(Duration timeout) {
+    /** @param beforeSend run just before each request is handed to the client (a rate limiter's token), or null */
+    public JdkGetter(Duration timeout, Runnable beforeSend) {
+        this.beforeSend = beforeSend;
         client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -32,6 +35,9 @@ public final class JdkGetter implements HttpGetter {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         Thread me = Thread.currentThread();
         onStart.accept(me::interrupt);
+        if (beforeSend != null) {
+            beforeSend.run();
+        }
         try {
             HttpResponse<InputStream> r = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             long bytes;
