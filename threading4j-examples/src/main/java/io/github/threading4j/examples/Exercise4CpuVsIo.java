@@ -27,7 +27,7 @@ public final class Exercise4CpuVsIo {
     public record Result(List<Row> rows, Transcript transcript) {}
 
     public static Result run(Pace pace, Transcript out) {
-        return run(pace, out, CPU_N);
+        return run(pace, out, pace.work(CPU_N));
     }
 
     public static Result run(Pace pace, Transcript out, long n) {

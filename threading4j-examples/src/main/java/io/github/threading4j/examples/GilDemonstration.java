@@ -65,7 +65,7 @@ public final class GilDemonstration {
     }
 
     public static Result run(Pace pace, Transcript out) {
-        return run(pace, out, CPU_N, 10_000);
+        return run(pace, out, pace.work(CPU_N), 10_000);
     }
 
     public static Result run(Pace pace, Transcript out, long n, int virtualThreads) {

@@ -10,7 +10,8 @@ import java.time.Duration;
  * interleaving visible. An example says how long in the tutorial's seconds, {@code pace.sleep(1)}, and the pace
  * turns that into real time: {@link #TUTORIAL} (factor 1) is the tutorial's own pace, which
  * {@code threading4j demo} uses; the tests run the same code at a hundredth of it. Nothing else in an example
- * depends on wall time, so its outcome is the same at any pace.
+ * depends on wall time, so its outcome is the same at any pace. CPU-bound examples also shrink their work at a
+ * faster pace ({@link #work(long)}).
  */
 public final class Pace {
     /** The tutorials' own pace: one tutorial second is one second. */
@@ -42,6 +43,15 @@ public final class Pace {
     /** The real duration of {@code seconds} tutorial seconds. */
     public Duration seconds(double seconds) {
         return Duration.ofNanos(Math.round(seconds * factor * 1e9));
+    }
+
+    /**
+     * How much CPU-bound work to do where the tutorial does {@code n} steps: {@code n} at the tutorial's pace
+     * (or slower), a tenth of it at any faster pace, so that a fast run stays fast while the work still takes
+     * long enough to watch threads overlap.
+     */
+    public long work(long n) {
+        return factor >= 1 ? n : Math.max(1, n / 10);
     }
 
     /**

@@ -81,11 +81,11 @@ public final class RLockAccount {
         AtomicInteger done = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            Account from = i % 2 == 0 ? a : b;
-            Account to = from == a ? b : a;
+            int parity = i % 2; // threads 0 and 2 start with a -> b, threads 1 and 3 with b -> a
             threads.add(Threading.thread(() -> {
                 for (int n = 0; n < 10_000; n++) {
-                    if (from.transferTo(to, 1)) {
+                    boolean aToB = (n + parity) % 2 == 0;
+                    if (aToB ? a.transferTo(b, 1) : b.transferTo(a, 1)) {
                         done.incrementAndGet();
                     }
                 }

@@ -43,11 +43,13 @@ class ExamplesTest {
         assertEquals(registered, inDoc);
     }
 
-    /** A pace scales seconds; the tutorial pace is the identity; a non-positive factor is refused. */
+    /** A pace scales seconds (and, faster than the tutorial, CPU work); a non-positive factor is refused. */
     @Test
     void paceScales() {
         assertEquals(java.time.Duration.ofMillis(20), Pace.of(0.01).seconds(2));
         assertEquals(java.time.Duration.ofMillis(1500), Pace.TUTORIAL.seconds(1.5));
+        assertEquals(1_000, Pace.TUTORIAL.work(1_000));
+        assertEquals(100, Pace.of(0.5).work(1_000));
         for (double bad : List.of(0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY)) {
             try {
                 Pace.of(bad);

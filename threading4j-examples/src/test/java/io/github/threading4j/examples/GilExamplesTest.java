@@ -17,7 +17,7 @@ class GilExamplesTest {
      */
     @Test
     void gilCpuPartRunsInParallel() {
-        var r = GilDemonstration.run(FAST, Transcript.silent(), GilDemonstration.CPU_N, 2_000);
+        var r = GilDemonstration.run(FAST, Transcript.silent(), GilDemonstration.CPU_N / 2, 2_000);
         List<GilDemonstration.Run> runs = r.cpuRuns();
         assertNotNull(runs.get(0));
         assertNotNull(runs.get(1));
