@@ -1,29 +1,30 @@
 package io.github.threading4j.cli.fetch;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import io.github.threading4j.Semaphore;
+import io.github.threading4j.futures.Executor;
+import io.github.threading4j.futures.ThreadPoolExecutor;
+import io.github.threading4j.futures.VirtualThreadExecutor;
 
 /**
- * The seam through which the fetcher gets its threads and its in-flight cap: an {@link ExecutorService}
- * (a virtual thread per URL, or a bounded pool of platform workers) and a counting semaphore.
- *
- * <p>The JDK's types serve until threading4j's own {@code futures.VirtualThreadExecutor},
- * {@code futures.ThreadPoolExecutor} and {@code Semaphore} land; then only this class changes.
+ * The seam through which the fetcher gets its threads and its caps, built on threading4j itself: a
+ * {@link VirtualThreadExecutor} (a virtual thread per URL) or a {@link ThreadPoolExecutor} of platform
+ * workers, and {@link Semaphore}s for the in-flight and per-origin caps. Both are JDK-shaped (an
+ * {@link java.util.concurrent.ExecutorService}; a semaphore whose interrupted acquire throws the unchecked
+ * {@link io.github.threading4j.UncheckedInterruptedException}), so this is the only class that names them.
  */
 final class Concurrency {
     private Concurrency() {}
 
     /** Virtual threads, one per URL (workers == 0), or a pool of {@code workers} platform threads. */
-    static ExecutorService executor(int workers) {
+    static Executor executor(int workers) {
         if (workers <= 0) {
-            return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fetch-", 1).factory());
+            return VirtualThreadExecutor.builder().threadNamePrefix("fetch").build();
         }
-        return Executors.newFixedThreadPool(workers, Thread.ofPlatform().daemon().name("fetch-worker-", 1).factory());
+        return ThreadPoolExecutor.builder().maxWorkers(workers).threadNamePrefix("fetch-worker").build();
     }
 
-    /** A counting permit pool of {@code n}, handed out first come, first served. */
-    static Semaphore permits(int n) {
-        return new Semaphore(n, true);
+    /** A counting permit pool of {@code n}. */
+    static Semaphore permits(int n, String name) {
+        return new Semaphore(n, name);
     }
 }

@@ -1,5 +1,9 @@
 package io.github.threading4j.cli.fetch;
 
+import io.github.threading4j.Semaphore;
+import io.github.threading4j.UncheckedInterruptedException;
+import io.github.threading4j.futures.Executor;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -15,9 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -52,7 +54,7 @@ public final class Fetcher {
     private final HttpGetter http;
     private final RetryPolicy retry;
     private final Semaphore inFlight;
-    private final ExecutorService executor;
+    private final Executor executor;
     private final Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
     /** Per origin: System.nanoTime() before which nothing is sent there (Retry-After). */
     private final Map<String, AtomicLong> pausedUntil = new ConcurrentHashMap<>();
@@ -96,7 +98,7 @@ public final class Fetcher {
         this.flushEachLine = flushEachLine;
         this.retry = new RetryPolicy(config.retries(), Duration.ofMillis(100), Duration.ofSeconds(10),
                 () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
-        this.inFlight = Concurrency.permits(config.maxInFlight());
+        this.inFlight = Concurrency.permits(config.maxInFlight(), "max-in-flight");
         this.executor = Concurrency.executor(config.workers());
     }
 
@@ -166,7 +168,7 @@ public final class Fetcher {
                 outputLock.unlock();
             }
         }
-        executor.shutdownNow();
+        executor.shutdown(false, true); // cancel what never started; the exit hook then has nothing to wait for
         double wall = (System.nanoTime() - t0) / 1e9;
         outputLock.lock();
         try {
@@ -206,7 +208,7 @@ public final class Fetcher {
                 pending[0] = line;
                 try {
                     inFlight.acquire();
-                } catch (InterruptedException e) {
+                } catch (UncheckedInterruptedException e) {
                     return; // stopping
                 }
                 Task task = new Task(seq, line, uri);
@@ -414,11 +416,11 @@ public final class Fetcher {
         private Result fetch() {
             String origin = origin(uri);
             Semaphore host = config.perHost() > 0
-                    ? perHost.computeIfAbsent(origin, k -> Concurrency.permits(config.perHost())) : null;
+                    ? perHost.computeIfAbsent(origin, k -> Concurrency.permits(config.perHost(), "per-host " + k)) : null;
             if (host != null) {
                 try {
                     host.acquire();
-                } catch (InterruptedException e) {
+                } catch (UncheckedInterruptedException e) {
                     return failure(ErrorKind.CANCELLED, "stopped before it started", 0, 0);
                 }
             }
