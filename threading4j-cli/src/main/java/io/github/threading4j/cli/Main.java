@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             FetchCommand.class,
-            // `demo` (the tutorials' examples as runnable programs) is added here by threading4j-examples' command.
+            DemoCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },
@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             "  threading4j fetch                        100 slow URLs on a local server, one",
             "                                           at a time, then all at once",
             "  threading4j fetch -i urls.txt --rate 20  a list, at most 20 requests a second",
+            "  threading4j demo                         list the tutorials' examples to run",
             "  threading4j help fetch                   every option of fetch",
             "",
             "Run 'threading4j COMMAND --help' for more on a command."
@@ -34,7 +35,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (fetch, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (fetch, demo, bench)");
     }
 
     public static void main(String[] args) {
