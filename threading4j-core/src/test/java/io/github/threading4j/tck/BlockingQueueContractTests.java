@@ -409,6 +409,7 @@ abstract class BlockingQueueContractTests extends ContractTestCase {
         BlockingQueue<Integer> q = populatedQueue();
         assertThrows(IllegalArgumentException.class, () -> q.drainTo(q));
         assertThrows(IllegalArgumentException.class, () -> q.drainTo(q, 1));
+        assertThrows(IllegalArgumentException.class, () -> q.drainTo(q, 0));
         assertEquals(SIZE, q.size());
         List<Integer> sink = new ArrayList<>();
         assertEquals(SIZE, q.drainTo(sink));
@@ -422,6 +423,14 @@ abstract class BlockingQueueContractTests extends ContractTestCase {
     /** drainTo(c, max) moves min(max, size) items from the head; max ≤ 0 moves none. */
     @Test
     void drainToMovesAtMostMaxElements() {
+        BlockingQueue<Integer> one = emptyQueue();
+        one.add(1);
+        List<Integer> none = new ArrayList<>();
+        for (int max : new int[] {0, -1, -42, Integer.MIN_VALUE}) {
+            assertEquals(0, one.drainTo(none, max));
+        }
+        assertEquals(List.of(), none);
+        assertEquals(1, one.size());
         for (int max = -1; max <= SIZE + 2; max++) {
             BlockingQueue<Integer> q = populatedQueue();
             List<Integer> sink = new ArrayList<>();
@@ -583,6 +592,19 @@ abstract class BlockingQueueContractTests extends ContractTestCase {
         rest.remove(first);
         rest.remove(second);
         assertEquals(rest, pollAll(q));
+    }
+
+    /** Iterator.remove() after forEachRemaining removes the last item visited (Collection8Test). */
+    @Test
+    void iteratorRemoveAfterForEachRemaining() {
+        BlockingQueue<Integer> q = populatedQueue();
+        Iterator<Integer> it = q.iterator();
+        List<Integer> seen = new ArrayList<>();
+        it.forEachRemaining(seen::add);
+        it.remove();
+        assertEquals(SIZE - 1, q.size());
+        assertFalse(q.contains(seen.get(SIZE - 1)));
+        assertThrows(IllegalStateException.class, it::remove);
     }
 
     /**
