@@ -544,6 +544,18 @@ abstract class BlockingQueueContractTests extends ContractTestCase {
         assertEquals(SIZE, q.size(), "toArray does not remove");
     }
 
+    /** An empty queue's toArray: length 0, and toArray(a) sets a[0] to null (Collection8Test testEmptyMeansEmpty). */
+    @Test
+    void toArrayOfEmptyQueue() {
+        BlockingQueue<Integer> q = emptyQueue();
+        assertEquals(0, q.toArray().length);
+        Integer[] a = {1, 2};
+        assertSame(a, q.toArray(a));
+        assertNull(a[0]);
+        assertEquals(2, a[1]);
+        assertEquals(0, q.toArray(new Integer[0]).length);
+    }
+
     private static void assertNotSameArray(Object[] a, Object[] b) {
         assertFalse(a == b, "a too small array is not used");
     }

@@ -4,6 +4,7 @@ import io.github.threading4j.support.ThreadKind;
 import io.github.threading4j.support.Threads;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -63,6 +64,19 @@ abstract class ContractTestCase {
     /** The TCK's {@code assertThreadBlocks}: waits until {@code t} is parked (it is waiting, not running). */
     static void waitBlocked(Thread t) {
         Threads.waitBlocked(t);
+    }
+
+    /**
+     * Waits until every thread is parked with {@code blocker} as its blocker ({@link LockSupport#getBlocker}): a
+     * thread waiting on a Condition, not merely blocked somewhere on the way to it.
+     */
+    static void waitParkedOn(Object blocker, List<Thread> threads) {
+        Threads.waitUntil(() -> threads.stream().allMatch(t -> Threads.isBlocked(t) && LockSupport.getBlocker(t) == blocker),
+                "threads to park on " + blocker);
+    }
+
+    static void waitParkedOn(Object blocker, Thread t) {
+        waitParkedOn(blocker, List.of(t));
     }
 
     /** Milliseconds since {@code startNanos}. */

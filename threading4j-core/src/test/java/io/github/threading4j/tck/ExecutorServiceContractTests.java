@@ -203,6 +203,22 @@ abstract class ExecutorServiceContractTests extends ContractTestCase {
         assertTrue(fs.get(3).isCancelled(), "the task queued behind two running ones never started");
     }
 
+    /** Timed invokeAll with no time at all still returns one future per task, each cancelled, stopped or finished. */
+    @Test
+    void timedInvokeAllWithZeroTimeout() throws Exception {
+        List<Callable<String>> tasks = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            tasks.add(releasedTask(new CountDownLatch(1)));
+        }
+        List<Future<String>> fs = executor.invokeAll(tasks, 0, TimeUnit.SECONDS);
+        assertEquals(4, fs.size());
+        for (Future<String> f : fs) {
+            if (!f.isCancelled()) {
+                assertEquals("interrupted", f.get(longMillis(), TimeUnit.MILLISECONDS));
+            }
+        }
+    }
+
     /** invokeAll interrupted while waiting → InterruptedException with the status cleared; its tasks are cancelled or interrupted. */
     @Test
     void invokeAllIsInterruptible() {
@@ -252,6 +268,7 @@ abstract class ExecutorServiceContractTests extends ContractTestCase {
         });
         assertEquals("yes", executor.invokeAny(tasks));
         assertEquals("yes", executor.invokeAny(tasks, longMillis(), TimeUnit.MILLISECONDS));
+        assertNull(executor.invokeAny(List.of(() -> null)), "a null result is a result");
     }
 
     /** invokeAny when every task fails → ExecutionException whose cause is one task's exception. */

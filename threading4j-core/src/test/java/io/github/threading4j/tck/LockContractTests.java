@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.threading4j.support.Threads;
 import io.github.threading4j.support.Timeouts;
 import java.util.ArrayList;
 import java.util.Date;
@@ -288,6 +289,16 @@ abstract class LockContractTests extends ContractTestCase {
         assertThrows(IllegalMonitorStateException.class, c::signal);
         assertThrows(IllegalMonitorStateException.class, c::signalAll);
         assertFalse(isLocked(lock));
+        lock.lock();
+        try {
+            assertThrows(NullPointerException.class, () -> c.awaitUntil(null));
+            assertThrows(NullPointerException.class, () -> c.await(1, null));
+            assertTrue(isLocked(lock));
+        } finally {
+            lock.unlock();
+        }
+        assertThrows(NullPointerException.class, () -> lock.tryLock(1, null));
+        assertFalse(isLocked(lock));
     }
 
     /** Timed waits with no time left return at once with the lock held: awaitNanos ≤ 0, await/awaitUntil false. */
@@ -346,7 +357,7 @@ abstract class LockContractTests extends ContractTestCase {
                     lock.unlock();
                 }
             });
-            waitBlocked(t);
+            waitParkedOn(c, t);
             assertTrue(lock.tryLock(), method + " released the lock while waiting");
             c.signal();
             lock.unlock();
@@ -386,7 +397,7 @@ abstract class LockContractTests extends ContractTestCase {
                     lock.unlock();
                 }
             });
-            waitBlocked(t);
+            waitParkedOn(c, t);
             t.interrupt();
             join(t);
             assertFalse(isLocked(lock));
@@ -408,9 +419,9 @@ abstract class LockContractTests extends ContractTestCase {
                 lock.unlock();
             }
         });
-        waitBlocked(t);
+        waitParkedOn(c, t);
         t.interrupt();
-        waitBlocked(t);
+        waitParkedOn(c, t);
         assertTrue(t.isAlive());
         lock.lock();
         c.signal();
@@ -441,21 +452,19 @@ abstract class LockContractTests extends ContractTestCase {
                 }
             }));
         }
-        waiters.forEach(ContractTestCase::waitBlocked);
+        waitParkedOn(c, waiters);
         lock.lock();
         c.signal();
         lock.unlock();
-        waitUntilCount(woken, 1);
-        waiters.stream().filter(Thread::isAlive).forEach(ContractTestCase::waitBlocked);
-        assertEquals(2, waiters.stream().filter(Thread::isAlive).count(), "signal() woke exactly one waiter");
+        Threads.waitUntil(() -> waiters.stream().filter(t -> !t.isAlive()).count() >= 1
+                && waiters.stream().allMatch(t -> !t.isAlive() || Threads.isBlocked(t)),
+                "the signalled waiter to finish and the others to be parked");
+        assertEquals(1, woken.get(), "signal() woke exactly one waiter");
+        assertEquals(2, waiters.stream().filter(Thread::isAlive).count());
         lock.lock();
         c.signalAll();
         lock.unlock();
         waiters.forEach(this::join);
         assertEquals(3, woken.get());
-    }
-
-    static void waitUntilCount(AtomicInteger n, int expected) {
-        io.github.threading4j.support.Threads.waitUntil(() -> n.get() >= expected, "count " + expected);
     }
 }

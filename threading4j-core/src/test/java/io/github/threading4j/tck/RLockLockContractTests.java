@@ -78,7 +78,7 @@ class RLockLockContractTests extends LockContractTests {
             lock.unlock();
             lock.unlock();
         });
-        waitBlocked(t);
+        waitParkedOn(c, t);
         lock.lock(); // only possible if await released both holds
         c.signal();
         lock.unlock();
