@@ -375,6 +375,27 @@ abstract class BlockingQueueContractTests extends ContractTestCase {
         assertTrue(q.contains(SIZE));
     }
 
+    /** Huge timeouts saturate (no overflow into "no wait"): poll and offer with Long.MAX_VALUE days wait for their chance. */
+    @Test
+    void hugeTimeoutsWait() throws InterruptedException {
+        BlockingQueue<Integer> q = emptyQueue();
+        AtomicReference<Integer> polled = new AtomicReference<>();
+        Thread poller = start(() -> polled.set(q.poll(Long.MAX_VALUE, TimeUnit.DAYS)));
+        waitBlocked(poller);
+        q.put(3);
+        join(poller);
+        assertEquals(3, polled.get());
+        if (bounded()) {
+            BlockingQueue<Integer> full = populatedQueue();
+            AtomicReference<Boolean> offered = new AtomicReference<>();
+            Thread offerer = start(() -> offered.set(full.offer(SIZE, Long.MAX_VALUE, TimeUnit.NANOSECONDS)));
+            waitBlocked(offerer);
+            full.take();
+            join(offerer);
+            assertEquals(true, offered.get());
+        }
+    }
+
     /** A producer and a consumer through put/take lose and duplicate nothing, blocking on both sides if bounded. */
     @Test
     void producerAndConsumerHandOverEverything() throws InterruptedException {

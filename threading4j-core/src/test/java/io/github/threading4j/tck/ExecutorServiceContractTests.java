@@ -339,6 +339,30 @@ abstract class ExecutorServiceContractTests extends ContractTestCase {
         assertThrows(NullPointerException.class, () -> executor.awaitTermination(1, null));
     }
 
+    /** Huge timeouts saturate: awaitTermination, invokeAll and invokeAny with Long.MAX_VALUE days wait for the tasks. */
+    @Test
+    void hugeTimeoutsWait() throws Exception {
+        List<Callable<String>> one = List.of(releasedTask(new CountDownLatch(1)));
+        AtomicReference<Object> all = new AtomicReference<>();
+        AtomicReference<Object> any = new AtomicReference<>();
+        Thread invokers = start(() -> {
+            all.set(executor.invokeAll(one, Long.MAX_VALUE, TimeUnit.DAYS).get(0).get());
+            any.set(executor.invokeAny(one, Long.MAX_VALUE, TimeUnit.DAYS));
+        });
+        AtomicReference<Boolean> terminated = new AtomicReference<>();
+        Thread awaiter = start(() -> terminated.set(executor.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS)));
+        waitBlocked(invokers);
+        waitBlocked(awaiter);
+        release.countDown();
+        join(invokers);
+        assertEquals("released", all.get());
+        assertEquals("released", any.get());
+        assertTrue(awaiter.isAlive(), "not shut down yet");
+        executor.shutdown();
+        join(awaiter);
+        assertEquals(true, terminated.get());
+    }
+
     /** awaitTermination interrupted before or while waiting → InterruptedException, status cleared. */
     @Test
     void awaitTerminationIsInterruptible() {

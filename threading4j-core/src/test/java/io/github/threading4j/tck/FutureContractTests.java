@@ -188,6 +188,18 @@ abstract class FutureContractTests extends ContractTestCase {
         assertFalse(f.isDone());
     }
 
+    /** A huge get timeout saturates: get(Long.MAX_VALUE, DAYS) waits for the result. */
+    @Test
+    void hugeGetTimeoutWaits() throws Exception {
+        Future<String> f = occupyWorker();
+        AtomicReference<String> got = new AtomicReference<>();
+        Thread t = start(() -> got.set(f.get(Long.MAX_VALUE, TimeUnit.DAYS)));
+        waitBlocked(t);
+        release.countDown();
+        join(t);
+        assertEquals("released", got.get());
+    }
+
     /** get() and get(timeout): interrupted before or while waiting → InterruptedException, status cleared. */
     @Test
     void getIsInterruptible() {

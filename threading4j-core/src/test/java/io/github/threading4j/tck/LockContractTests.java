@@ -125,6 +125,22 @@ abstract class LockContractTests extends ContractTestCase {
         assertFalse(isLocked(lock));
     }
 
+    /** Huge timeouts saturate: tryLock(Long.MAX_VALUE, …) on a held lock waits for it instead of failing at once. */
+    @Test
+    void hugeTryLockTimeoutWaits() {
+        Lock lock = newLock();
+        lock.lock();
+        AtomicReference<Boolean> got = new AtomicReference<>();
+        Thread t = start(() -> {
+            got.set(lock.tryLock(Long.MAX_VALUE, TimeUnit.DAYS));
+            lock.unlock();
+        });
+        waitBlocked(t);
+        lock.unlock();
+        join(t);
+        assertEquals(true, got.get());
+    }
+
     /** lock() and tryLock() ignore the interrupt status: they acquire and leave it set. */
     @Test
     void lockAndTryLockIgnoreInterruptStatus() {
@@ -364,6 +380,31 @@ abstract class LockContractTests extends ContractTestCase {
             join(t);
             assertEquals(true, result.get(), method.name());
             assertFalse(isLocked(lock));
+        }
+    }
+
+    /** Huge timed waits saturate: await(MAX, DAYS), awaitNanos(MAX) and awaitUntil(far future) wait for the signal. */
+    @Test
+    void hugeConditionTimeoutsWait() {
+        Lock lock = newLock();
+        Condition c = lock.newCondition();
+        List<Action> waits = List.of(() -> assertTrue(c.await(Long.MAX_VALUE, TimeUnit.DAYS)),
+                () -> assertTrue(c.awaitNanos(Long.MAX_VALUE) > 0),
+                () -> assertTrue(c.awaitUntil(new Date(Long.MAX_VALUE))));
+        for (Action wait : waits) {
+            Thread t = start(() -> {
+                lock.lock();
+                try {
+                    wait.run();
+                } finally {
+                    lock.unlock();
+                }
+            });
+            waitParkedOn(c, t);
+            lock.lock();
+            c.signal();
+            lock.unlock();
+            join(t);
         }
     }
 
