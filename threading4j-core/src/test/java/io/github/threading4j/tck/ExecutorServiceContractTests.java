@@ -116,6 +116,35 @@ abstract class ExecutorServiceContractTests extends ContractTestCase {
         assertThrows(NullPointerException.class, () -> executor.submit(null, "r"));
     }
 
+    /**
+     * A command given to execute() that throws does not break the executor (the JDK replaces the worker); ours
+     * reports the exception to Threading's excepthook with the worker thread (futures.md §10).
+     */
+    @Test
+    void failingExecuteCommandDoesNotBreakTheExecutor() throws Exception {
+        io.github.threading4j.ExceptHook saved = io.github.threading4j.Threading.getExcepthook();
+        AtomicReference<Throwable> reported = new AtomicReference<>();
+        CountDownLatch hooked = new CountDownLatch(1);
+        io.github.threading4j.Threading.setExcepthook(args -> {
+            reported.set(args.excValue());
+            hooked.countDown();
+        });
+        try {
+            IllegalStateException failure = new IllegalStateException("command");
+            executor.execute(() -> {
+                throw failure;
+            });
+            Threads.await(hooked, "the excepthook");
+            assertSame(failure, reported.get());
+            for (int i = 0; i < 2 * WORKERS; i++) {
+                int x = i;
+                assertEquals(x, executor.submit(() -> x).get());
+            }
+        } finally {
+            io.github.threading4j.Threading.setExcepthook(saved);
+        }
+    }
+
     /** Many threads submitting at once each get their own result. */
     @Test
     void concurrentSubmitters() {
@@ -269,6 +298,30 @@ abstract class ExecutorServiceContractTests extends ContractTestCase {
         assertEquals("yes", executor.invokeAny(tasks));
         assertEquals("yes", executor.invokeAny(tasks, longMillis(), TimeUnit.MILLISECONDS));
         assertNull(executor.invokeAny(List.of(() -> null)), "a null result is a result");
+    }
+
+    /** After invokeAny returns, the tasks still running are interrupted (JDK: "tasks that have not completed are cancelled"). */
+    @Test
+    void invokeAnyStopsTheOtherTasks() throws Exception {
+        CountDownLatch slowStarted = new CountDownLatch(1);
+        CountDownLatch slowEnded = new CountDownLatch(1);
+        AtomicReference<String> slowOutcome = new AtomicReference<>();
+        Callable<String> slow = () -> {
+            try {
+                String r = releasedTask(slowStarted).call();
+                slowOutcome.set(r);
+                return r;
+            } finally {
+                slowEnded.countDown();
+            }
+        };
+        Callable<String> quick = () -> {
+            Threads.await(slowStarted, "the slow task to start");
+            return "quick";
+        };
+        assertEquals("quick", executor.invokeAny(List.of(slow, quick)));
+        Threads.await(slowEnded, "the slow task to be stopped");
+        assertEquals("interrupted", slowOutcome.get());
     }
 
     /** invokeAny when every task fails → ExecutionException whose cause is one task's exception. */
