@@ -122,6 +122,64 @@ abstract class BlockingQueueContractTests extends ContractTestCase {
         assertFalse(q.iterator().hasNext());
         assertThrows(NoSuchElementException.class, () -> q.iterator().next());
         assertEquals(bounded() ? SIZE : Integer.MAX_VALUE, q.remainingCapacity());
+        Object bomb = new Object() {
+            @Override
+            public boolean equals(Object x) {
+                throw new AssertionError("an empty queue compared an argument");
+            }
+
+            @Override
+            public int hashCode() {
+                throw new AssertionError("an empty queue hashed an argument");
+            }
+        };
+        assertFalse(q.contains(bomb));
+        assertFalse(q.remove(bomb));
+        java.util.function.Consumer<Integer> alwaysThrows = x -> {
+            throw new AssertionError("visited " + x);
+        };
+        q.forEach(alwaysThrows);
+        q.iterator().forEachRemaining(alwaysThrows);
+        q.spliterator().forEachRemaining(alwaysThrows);
+        assertFalse(q.spliterator().tryAdvance(alwaysThrows));
+        Object[] none = new Object[0];
+        assertSame(none, q.toArray(none));
+    }
+
+    /** The Collection methods taking a collection or function reject null (Collection8Test testNullPointerExceptions). */
+    @Test
+    void nullArgumentsOfCollectionMethods() {
+        BlockingQueue<Integer> q = populatedQueue();
+        assertThrows(NullPointerException.class, () -> q.containsAll(null));
+        assertThrows(NullPointerException.class, () -> q.iterator().forEachRemaining(null));
+        assertThrows(NullPointerException.class, () -> q.spliterator().forEachRemaining(null));
+        assertThrows(NullPointerException.class, () -> q.spliterator().tryAdvance(null));
+        assertEquals(SIZE, q.size());
+    }
+
+    /** Every way of traversing yields the same items: iterator, forEach, spliterator, toArray, streams. */
+    @Test
+    void traversalsAgree() {
+        BlockingQueue<Integer> q = populatedQueue();
+        List<Integer> iterated = new ArrayList<>();
+        q.iterator().forEachRemaining(iterated::add);
+        List<Integer> each = new ArrayList<>();
+        q.forEach(each::add);
+        List<Integer> split = new ArrayList<>();
+        q.spliterator().forEachRemaining(split::add);
+        List<Integer> advanced = new ArrayList<>();
+        java.util.Spliterator<Integer> sp = q.spliterator();
+        while (sp.tryAdvance(advanced::add)) {
+            assertTrue(advanced.size() <= SIZE);
+        }
+        assertEquals(iterated, each);
+        assertEquals(iterated, split);
+        assertEquals(iterated, advanced);
+        assertEquals(iterated, toIntegers(q.toArray()));
+        assertEquals(iterated, q.stream().toList());
+        assertEquals(sortedCopy(iterated), q.parallelStream().sorted().toList());
+        assertTrue(q.containsAll(iterated));
+        assertIterationContents(expectedOrder(), iterated);
     }
 
     /** poll() hands out every item once, in the queue's order, then null. */
