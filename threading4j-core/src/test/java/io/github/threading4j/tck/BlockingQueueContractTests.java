@@ -685,6 +685,34 @@ abstract class BlockingQueueContractTests extends ContractTestCase {
         assertEquals(rest, pollAll(q));
     }
 
+    /** Room made by remove(Object), Iterator.remove() or clear() wakes a putter waiting on a full queue. */
+    @Test
+    void discardingRemovalsMakeRoomForWaitingPutters() throws InterruptedException {
+        assumeTrue(bounded(), "only a bounded queue can be full");
+        BlockingQueue<Integer> q = populatedQueue();
+        List<Action> removals = List.of(() -> assertTrue(q.remove(q.peek())), () -> {
+            Iterator<Integer> it = q.iterator();
+            it.next();
+            it.remove();
+        }, q::clear);
+        int next = SIZE;
+        for (Action removal : removals) {
+            int item = next++;
+            Thread putter = start(() -> q.put(item));
+            waitBlocked(putter);
+            try {
+                removal.run();
+            } catch (Throwable e) {
+                throw new AssertionError(e);
+            }
+            join(putter);
+            assertTrue(q.contains(item));
+            while (q.remainingCapacity() > 0) {
+                q.put(-1);
+            }
+        }
+    }
+
     /** Iterator.remove() after forEachRemaining removes the last item visited (Collection8Test). */
     @Test
     void iteratorRemoveAfterForEachRemaining() {

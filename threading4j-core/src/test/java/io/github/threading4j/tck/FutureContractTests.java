@@ -71,9 +71,8 @@ abstract class FutureContractTests extends ContractTestCase {
         return f;
     }
 
-    static <T> T waitDone(Future<T> f) {
+    static void waitDone(Future<?> f) {
         Threads.waitUntil(f::isDone, "the future to be done");
-        return null;
     }
 
     /** A finished task: get() returns its result, isDone, not cancelled, state SUCCESS, resultNow; cancel fails. */
