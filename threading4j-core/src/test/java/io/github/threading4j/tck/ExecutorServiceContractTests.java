@@ -232,6 +232,37 @@ abstract class ExecutorServiceContractTests extends ContractTestCase {
         assertTrue(fs.get(3).isCancelled(), "the task queued behind two running ones never started");
     }
 
+    /**
+     * Regression: a timed-out invokeAll interrupted a running task before cancelling the queued ones, so a queued
+     * task could start on the worker the interrupted one freed and run after invokeAll had returned. Repeated
+     * because the old order failed only when the worker won that race.
+     */
+    @Test
+    void timedInvokeAllNeverStartsQueuedTasksAfterReturning() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            AtomicInteger queuedRan = new AtomicInteger();
+            List<Callable<String>> tasks = new ArrayList<>();
+            tasks.add(releasedTask(new CountDownLatch(1)));
+            for (int i = 0; i < 20; i++) {
+                tasks.add(() -> {
+                    queuedRan.incrementAndGet();
+                    return "ran";
+                });
+            }
+            List<Future<String>> fs;
+            try (Executor single = newExecutor(1)) {
+                fs = single.invokeAll(tasks, 10, TimeUnit.MILLISECONDS);
+            }
+            assertEquals(0, queuedRan.get(), "round " + round + ": cancelled tasks ran");
+            for (Future<String> f : fs.subList(1, fs.size())) {
+                assertTrue(f.isCancelled());
+            }
+            if (!fs.get(0).isCancelled()) { // it may not have started within 10 ms
+                assertEquals("interrupted", fs.get(0).get());
+            }
+        }
+    }
+
     /** Timed invokeAll with no time at all still returns one future per task, each cancelled, stopped or finished. */
     @Test
     void timedInvokeAllWithZeroTimeout() throws Exception {
@@ -461,6 +492,7 @@ abstract class ExecutorServiceContractTests extends ContractTestCase {
         release.countDown();
         assertTrue(executor.awaitTermination(longMillis(), TimeUnit.MILLISECONDS));
         assertTrue(executor.isTerminated());
+        assertTrue(executor.awaitTermination(0, TimeUnit.SECONDS), "terminated: no wait needed");
         for (Future<String> f : running) {
             assertEquals("released", f.get());
         }
