@@ -480,6 +480,60 @@ abstract class BlockingQueueContractTests extends ContractTestCase {
         assertTrue(q.isEmpty());
     }
 
+    /**
+     * Timed waiters that give up must not swallow a wake-up meant for another: consumers mixing take() and short
+     * timed polls, producers mixing put() and short timed offers, through a queue of capacity 1 when bounded,
+     * deliver every item exactly once (a lost wake-up leaves a take() waiting forever).
+     */
+    @Test
+    void timedWaitersDoNotLoseWakeups() throws InterruptedException {
+        BlockingQueue<Integer> q = bounded() ? newQueue(1) : emptyQueue();
+        int perProducer = 500;
+        int producers = 2;
+        java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong sum = new java.util.concurrent.atomic.AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int p = 0; p < producers; p++) {
+            boolean timed = p % 2 == 0;
+            threads.add(start(() -> {
+                for (int i = 1; i <= perProducer; i++) {
+                    if (timed) {
+                        while (!q.offer(i, 1, TimeUnit.MILLISECONDS)) {
+                            assertTrue(bounded(), "an unbounded queue refused an item");
+                        }
+                    } else {
+                        q.put(i);
+                    }
+                }
+            }));
+        }
+        int total = producers * perProducer;
+        List<Thread> consumers = new ArrayList<>();
+        for (int c = 0; c < 2; c++) {
+            boolean timed = c % 2 == 0;
+            consumers.add(start(() -> {
+                while (taken.get() < total) {
+                    Integer x = timed ? q.poll(1, TimeUnit.MILLISECONDS) : q.poll(Timeouts.LONG.toMillis(), TimeUnit.MILLISECONDS);
+                    if (x != null) {
+                        sum.addAndGet(x);
+                        taken.incrementAndGet();
+                    } else if (!timed) {
+                        throw new AssertionError("a waiting consumer was never woken; " + taken.get() + " taken");
+                    }
+                }
+            }));
+        }
+        threads.forEach(this::join); // the producers
+        // a consumer may still be waiting when the last item went to the other: zeros (which add nothing) end it
+        io.github.threading4j.support.Threads.waitUntil(() -> taken.get() >= total, "every item to be taken");
+        io.github.threading4j.support.Threads.waitUntil(() -> {
+            q.offer(0);
+            return consumers.stream().noneMatch(Thread::isAlive);
+        }, "the consumers to end");
+        consumers.forEach(this::join);
+        assertEquals((long) producers * perProducer * (perProducer + 1) / 2, sum.get());
+    }
+
     // ---- drainTo ----------------------------------------------------------------------------------------
 
     /** drainTo moves every item, in the queue's order; to itself it throws IllegalArgumentException. */

@@ -525,6 +525,43 @@ abstract class ExecutorServiceContractTests extends ContractTestCase {
         assertThrows(RejectedExecutionException.class, () -> executor.submit(() -> "late"));
     }
 
+    /** Submissions racing shutdown() are either refused or run: no accepted task is lost or cancelled. */
+    @Test
+    void submissionsRacingShutdownAreNeverLost() throws Exception {
+        List<List<Future<Integer>>> accepted = new ArrayList<>();
+        List<Thread> submitters = new ArrayList<>();
+        CountDownLatch halfway = new CountDownLatch(4);
+        for (int t = 0; t < 4; t++) {
+            List<Future<Integer>> mine = new ArrayList<>();
+            accepted.add(mine);
+            submitters.add(start(() -> {
+                for (int i = 0; i < 500; i++) {
+                    if (i == 50) {
+                        halfway.countDown();
+                    }
+                    int x = i;
+                    try {
+                        mine.add(executor.submit(() -> x));
+                    } catch (RejectedExecutionException refused) {
+                        assertTrue(executor.isShutdown());
+                    }
+                }
+            }));
+        }
+        Threads.await(halfway, "the submitters to be under way");
+        executor.shutdown();
+        submitters.forEach(this::join);
+        assertTrue(executor.awaitTermination(longMillis(), TimeUnit.MILLISECONDS));
+        int n = 0;
+        for (List<Future<Integer>> mine : accepted) {
+            for (int i = 0; i < mine.size(); i++) {
+                assertEquals(i, mine.get(i).get(0, TimeUnit.SECONDS), "an accepted task ran");
+                n++;
+            }
+        }
+        assertTrue(n >= 4 * 50);
+    }
+
     /** close() waits for every submitted task, then the executor is terminated; closing again does nothing. */
     @Test
     void closeWaitsForSubmittedWork() throws Exception {

@@ -173,6 +173,20 @@ abstract class FutureContractTests extends ContractTestCase {
         assertEquals("released", f.get());
     }
 
+    /** Threads waiting in get() and get(timeout) on a queued task wake with CancellationException when it is cancelled. */
+    @Test
+    void cancelWakesWaitingGetters() {
+        Future<Integer> f = pendingFuture(() -> 1);
+        Thread plain = start(() -> assertThrows(CancellationException.class, f::get));
+        Thread timed = start(() -> assertThrows(CancellationException.class,
+                () -> f.get(Timeouts.LONG.toMillis(), TimeUnit.MILLISECONDS)));
+        waitBlocked(plain);
+        waitBlocked(timed);
+        assertTrue(f.cancel(false));
+        join(plain);
+        join(timed);
+    }
+
     /** get(timeout) on an unfinished task: TimeoutException (at once for ≤ 0); a null unit → NullPointerException. */
     @Test
     void timedGetTimesOut() {
