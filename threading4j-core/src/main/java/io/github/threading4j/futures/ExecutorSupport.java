@@ -28,8 +28,8 @@ final class ExecutorSupport {
             DoneAndNotDone<Future<T>> r = timeout == null
                     ? Futures.wait(fs)
                     : Futures.wait(fs, remaining(deadline));
-            for (Future<T> f : r.notDone()) {
-                f.cancel(true);
+            if (!r.notDone().isEmpty()) {
+                cancelAll(fs);
             }
             return new ArrayList<>(fs);
         } catch (UncheckedInterruptedException e) {
@@ -90,7 +90,15 @@ final class ExecutorSupport {
         return Duration.ofNanos(Math.max(0L, deadline - System.nanoTime()));
     }
 
+    /**
+     * JDK contract: "tasks that have not completed are cancelled". First every task not yet started, so that none
+     * of them starts on the worker an interrupted running task frees; then the running ones are interrupted (D9).
+     * Finished futures are left as they are.
+     */
     private static void cancelAll(List<? extends Future<?>> fs) {
+        for (Future<?> f : fs) {
+            f.cancel();
+        }
         for (Future<?> f : fs) {
             f.cancel(true);
         }
