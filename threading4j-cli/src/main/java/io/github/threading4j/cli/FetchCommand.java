@@ -270,6 +270,7 @@ final class FetchCommand implements Callable<Integer> {
         return switch (System.getProperty("threading4j.http", "apache")) {
             case "jdk" -> new JdkGetter(timeout(), token);
             case "jetty" -> new io.github.threading4j.cli.fetch.JettyGetter(connections, timeout(), token);
+            case "reactor" -> new io.github.threading4j.cli.fetch.ReactorGetter(connections, timeout(), token);
             default -> new ApacheGetter(connections, timeout(), token);
         };
     }
