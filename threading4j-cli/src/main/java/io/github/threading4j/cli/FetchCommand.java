@@ -269,8 +269,6 @@ final class FetchCommand implements Callable<Integer> {
         Runnable token = rate == null ? null : RateLimiter.create(rate, 1, "--rate")::acquire;
         return switch (System.getProperty("threading4j.http", "apache")) {
             case "jdk" -> new JdkGetter(timeout(), token);
-            case "jetty" -> new io.github.threading4j.cli.fetch.JettyGetter(connections, timeout(), token);
-            case "reactor" -> new io.github.threading4j.cli.fetch.ReactorGetter(connections, timeout(), token);
             default -> new ApacheGetter(connections, timeout(), token);
         };
     }
