@@ -2,8 +2,10 @@
 # Start-up: one URL with curl and with ./threading4j (AOT cache on and off), timed as processes, interleaved.
 # Needs the embedded delay server on 127.0.0.1:18998 (java -cp threading4j-cli/target/threading4j.jar
 # io.github.threading4j.examples.server.DelayServer --port 18998). Run from the repository root:
-#   python3 bench/fetch/startup.py RUNS
-import subprocess, time, statistics, os, sys
+#   python3 bench/fetch/startup.py RUNS [BEFORE]
+# BEFORE: another checkout's root (e.g. an export of main, built), whose launcher is timed alongside.
+# Prints the median wall time and the median CPU time (user + sys) of each command.
+import subprocess, time, statistics, os, sys, resource
 url = "http://127.0.0.1:18998/delay/0/one?size=1024"
 cmds = {
   "curl URL": ["curl", "-sS", "-o", "/dev/null", url],
@@ -11,14 +13,20 @@ cmds = {
   "./threading4j fetch URL (no AOT cache)": ["./threading4j", "fetch", url],
   "java -jar threading4j.jar fetch URL": [os.environ.get("JAVA", "java"), "-jar", "threading4j-cli/target/threading4j.jar", "fetch", url],
 }
+if len(sys.argv) > 2:
+    cmds["BEFORE: ./threading4j fetch URL"] = [os.path.join(sys.argv[2], "threading4j"), "fetch", url]
 res = {k: [] for k in cmds}
+cpu = {k: [] for k in cmds}
 for rep in range(int(sys.argv[1])):
     for k, c in cmds.items():
         env = dict(os.environ)
         if "no AOT" in k: env["THREADING4J_NO_AOT"] = "1"
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         t = time.perf_counter(); p = subprocess.run(c, capture_output=True, env=env); w = time.perf_counter() - t
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
         assert p.returncode == 0, (k, p)
         res[k].append(w)
+        cpu[k].append(r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime)
 print(f"# {time.strftime('%Y-%m-%dT%H:%MZ', time.gmtime())}, load {open('/proc/loadavg').read().split()[0]}, medians of {sys.argv[1]} runs, interleaved")
 for k, v in res.items():
-    print(f"{k:42} {statistics.median(v):.3f} s  (min {min(v):.3f})")
+    print(f"{k:42} {statistics.median(v):.3f} s  (min {min(v):.3f})  CPU {statistics.median(cpu[k]):.3f} s")

@@ -165,6 +165,7 @@ final class FetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        StartupTrace.mark("arguments parsed");
         validate();
         boolean stdinNamed = urls.contains("-") || "-".equals(input);
         if (urls.isEmpty() && input == null) {
@@ -184,6 +185,7 @@ final class FetchCommand implements Callable<Integer> {
         ProgressBar bar = tty("stderr") ? progressBar(stdinNamed || input != null ? -1 : urls.size()) : null;
         Fetcher.Report report;
         try (HttpGetter http = httpGetter()) {
+            StartupTrace.mark("HTTP client built");
             Fetcher fetcher = new Fetcher(config(), http, writer, failedOut, bar == null ? null : bar::stepTo,
                     output == null && stdoutTty);
             try (SignalGuard guard = SignalGuard.install(fetcher)) {
@@ -194,6 +196,7 @@ final class FetchCommand implements Callable<Integer> {
                 bar.close();
             }
         }
+        StartupTrace.mark("fetched");
         writer.close();
         if (failedOut != null) {
             failedOut.close();
@@ -264,8 +267,10 @@ final class FetchCommand implements Callable<Integer> {
         int connections = workers == null ? maxInFlight : Math.min(workers, maxInFlight);
         // --rate: a token bucket with a burst of 1, the token taken by the client just before each request is written
         Runnable token = rate == null ? null : RateLimiter.create(rate, 1, "--rate")::acquire;
-        return "jdk".equals(System.getProperty("threading4j.http")) ? new JdkGetter(timeout(), token)
-                : new ApacheGetter(connections, timeout(), token);
+        return switch (System.getProperty("threading4j.http", "apache")) {
+            case "jdk" -> new JdkGetter(timeout(), token);
+            default -> new ApacheGetter(connections, timeout(), token);
+        };
     }
 
     /** The argument URLs (without -), then the lines of -i FILE or standard input, read lazily. */

@@ -39,7 +39,12 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        StartupTrace.mark("main");
+        CommandLine cl = commandLine();
+        StartupTrace.mark("command line built");
+        int code = cl.execute(args);
+        StartupTrace.mark("exit");
+        System.exit(code);
     }
 
     /** The configured command line, for main and for tests. */
