@@ -1,0 +1,51 @@
+package io.github.threading4j.bench.jmh;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A thread's life: start {@value #BATCH} threads with an empty body, then join them all; ns per
+ * thread. Starting and joining one thread at a time would time two cross-thread wake-ups, not the
+ * thread. {@code jdk*}: {@code Thread.ofPlatform()} / {@code Thread.ofVirtual()} and
+ * {@code Thread.join()}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class ThreadStartBench {
+    static final int BATCH = 100;
+    static final Runnable NOOP = () -> { };
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void jdkPlatform() throws InterruptedException {
+        Thread[] threads = new Thread[BATCH];
+        for (int i = 0; i < BATCH; i++) {
+            threads[i] = Thread.ofPlatform().start(NOOP);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void jdkVirtual() throws InterruptedException {
+        Thread[] threads = new Thread[BATCH];
+        for (int i = 0; i < BATCH; i++) {
+            threads[i] = Thread.ofVirtual().start(NOOP);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+}
