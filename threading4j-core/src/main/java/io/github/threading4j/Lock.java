@@ -1,0 +1,311 @@
+package io.github.threading4j;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+
+/**
+ * Python's {@code threading.Lock}: a mutual-exclusion lock that has no owner. Any thread may release it, and
+ * it is not reentrant: the holder acquiring it again blocks (or, with a timeout, gives up).
+ *
+ * <p>Where it differs from {@link java.util.concurrent.locks.ReentrantLock}: no owner, so {@link #release()}
+ * from another thread is legal (a lock used as a one-shot signal, as CPython programs do), and releasing an
+ * unlocked lock throws {@link IllegalMonitorStateException} ({@code "release unlocked lock"}) whoever calls it.
+ * Acquisition order is unspecified: a newcomer may overtake blocked threads.
+ *
+ * <pre>{@code
+ * // the tutorials' counter: 10 threads, 1000 increments each, always 10000
+ * Lock counterLock = new Lock("counter");
+ * Runnable work = () -> {
+ *     for (int i = 0; i < 1000; i++) {
+ *         try (var held = counterLock.hold()) {   // Python: with counter_lock:
+ *             counter++;
+ *         }
+ *     }
+ * };
+ * }</pre>
+ *
+ * <p>Python's {@code acquire(blocking=True, timeout=-1)} becomes four overloads: {@link #acquire()},
+ * {@link #acquire(boolean)}, {@link #acquire(Duration)}, {@link #acquire(boolean, Duration)}; a {@code null}
+ * timeout is Python's {@code -1} (wait forever). The Python-named blocking calls are interruptible and throw
+ * the unchecked {@link UncheckedInterruptedException} with the interrupt status kept; the JDK
+ * {@link java.util.concurrent.locks.Lock} methods keep the JDK's contract ({@link #lock()} ignores interrupts,
+ * {@link #lockInterruptibly()} throws {@link InterruptedException}).
+ *
+ * <p>Memory consistency: everything a thread did before {@code release()} happens-before what a thread does
+ * after a later successful {@code acquire()}.
+ */
+public final class Lock implements java.util.concurrent.locks.Lock {
+    /*
+     * Mechanics: an AbstractQueuedSynchronizer in exclusive mode whose state is the whole lock, 0 = unlocked,
+     * 1 = locked. acquire is one CAS 0 -> 1 (the queue is touched only when it fails); release is one CAS 1 -> 0
+     * from any thread (a failed CAS means it was unlocked: the error). hold() returns the one Held below, so the
+     * uncontended path allocates nothing. Threads blocked in acquire park on the Sync (AQS parks on itself);
+     * LockObserver.blockedOn maps it back to this Lock.
+     */
+
+    private final Sync sync = new Sync(this);
+    /** Shown in toString(); null when none was given. */
+    private final String name;
+    /** What hold() returns: one per lock, closing it releases once. */
+    private final Held held = this::release;
+
+    /** Python's {@code Lock()}: a new, unlocked lock. */
+    public Lock() {
+        this.name = null;
+    }
+
+    /** A new, unlocked lock with a name shown in {@link #toString()} (for thread dumps and lock-order reports). */
+    public Lock(String name) {
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /**
+     * Python's {@code acquire()}: blocks until the lock is unlocked, then locks it; returns {@code true}.
+     *
+     * <p>Wakes when the lock is released and this thread wins it. Interrupt (status set on entry or while
+     * waiting): nothing acquired, the status stays set, {@link UncheckedInterruptedException}. The holder itself
+     * calling it deadlocks (the lock is not reentrant).
+     */
+    public boolean acquire() {
+        if (Thread.currentThread().isInterrupted() || !sync.tryAcquire(1)) {
+            acquireSlow();
+        }
+        Observation.acquired(this);
+        return true;
+    }
+
+    /**
+     * Python's {@code acquire(blocking)}: {@code true} is {@link #acquire()}; {@code false} locks it only if it
+     * is unlocked now and returns whether it did, never waiting and ignoring the interrupt status.
+     */
+    public boolean acquire(boolean blocking) {
+        return blocking ? acquire() : tryOnce();
+    }
+
+    /** Python's {@code acquire(timeout=t)}: {@link #acquire(boolean, Duration) acquire(true, timeout)}. */
+    public boolean acquire(Duration timeout) {
+        return acquire(true, timeout);
+    }
+
+    /**
+     * Python's {@code acquire(blocking, timeout)}: waits at most {@code timeout} for the lock.
+     *
+     * <p>Wakes when the lock is released and this thread wins it ({@code true}), or when the timeout elapses
+     * ({@code false}, nothing acquired). {@code null} waits forever; zero tries once without waiting (and
+     * ignores the interrupt status). Interrupt: as {@link #acquire()}.
+     *
+     * @throws IllegalArgumentException {@code "can't specify a timeout for a non-blocking call"} when
+     *     {@code blocking} is false and {@code timeout} is not null; {@code "timeout value must be a non-negative
+     *     number"} for a negative timeout
+     * @throws ArithmeticException {@code "timeout value is too large"} beyond {@link Threading#TIMEOUT_MAX}
+     */
+    public boolean acquire(boolean blocking, Duration timeout) {
+        Timeouts.checkLockTimeout(blocking, timeout);
+        if (!blocking) {
+            return tryOnce();
+        }
+        if (timeout == null) {
+            return acquire();
+        }
+        long nanos = timeout.toNanos();
+        if (nanos == 0L) {
+            return tryOnce();
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw UncheckedInterruptedException.interrupted();
+        }
+        if (!sync.tryAcquire(1) && !timedSlow(nanos)) {
+            return false;
+        }
+        Observation.acquired(this);
+        return true;
+    }
+
+    /**
+     * Python's {@code release()}: unlocks the lock; any thread may call it. Wakes one blocked acquirer, if any.
+     *
+     * @throws IllegalMonitorStateException {@code "release unlocked lock"} when it is not locked
+     */
+    public void release() {
+        sync.release(1);
+        Observation.released(this);
+    }
+
+    /** Python's {@code locked()}: whether some thread holds the lock. Racy: it may change at once. */
+    public boolean locked() {
+        return sync.state() != 0;
+    }
+
+    /**
+     * Python's {@code with lock:}: acquires as {@link #acquire()} (blocking, interruptible) and returns the
+     * handle whose {@code close()} releases once: {@code try (var held = lock.hold()) { ... }}.
+     */
+    public Held hold() {
+        acquire();
+        return held;
+    }
+
+    // ---- java.util.concurrent.locks.Lock ------------------------------------------------------------------------
+
+    /** JDK {@code lock()}: as {@link #acquire()} but uninterruptible (an interrupt is kept for later). */
+    @Override
+    public void lock() {
+        if (!sync.tryAcquire(1)) {
+            Observation.waitStart(this);
+            try {
+                sync.acquire(1);
+            } finally {
+                Observation.waitEnd(this);
+            }
+        }
+        Observation.acquired(this);
+    }
+
+    /** JDK {@code lockInterruptibly()}: on interrupt clears the status and throws {@link InterruptedException}. */
+    @Override
+    public void lockInterruptibly() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        if (!sync.tryAcquire(1)) {
+            Observation.waitStart(this);
+            try {
+                sync.acquireInterruptibly(1);
+            } finally {
+                Observation.waitEnd(this);
+            }
+        }
+        Observation.acquired(this);
+    }
+
+    /** JDK {@code tryLock()}: {@code acquire(false)}. */
+    @Override
+    public boolean tryLock() {
+        return tryOnce();
+    }
+
+    /** JDK {@code tryLock(time, unit)}: JDK rules (≤ 0 no wait, huge saturates, checked interrupt). */
+    @Override
+    public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
+        long nanos = unit.toNanos(time);
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        if (!sync.tryAcquire(1)) {
+            if (nanos <= 0L) {
+                return false;
+            }
+            Observation.waitStart(this);
+            try {
+                if (!sync.tryAcquireNanos(1, nanos)) {
+                    return false;
+                }
+            } finally {
+                Observation.waitEnd(this);
+            }
+        }
+        Observation.acquired(this);
+        return true;
+    }
+
+    /** JDK {@code unlock()}: {@link #release()}, from any thread. */
+    @Override
+    public void unlock() {
+        release();
+    }
+
+    /** JDK {@code newCondition()}: {@code new Condition(this)}. */
+    @Override
+    public Condition newCondition() {
+        return new Condition(this);
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------
+
+    private boolean tryOnce() {
+        if (sync.tryAcquire(1)) {
+            Observation.acquired(this);
+            return true;
+        }
+        return false;
+    }
+
+    private void acquireSlow() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw UncheckedInterruptedException.interrupted();
+        }
+        Observation.waitStart(this);
+        try {
+            sync.acquireInterruptibly(1);
+        } catch (InterruptedException e) {
+            throw UncheckedInterruptedException.restore(e);
+        } finally {
+            Observation.waitEnd(this);
+        }
+    }
+
+    private boolean timedSlow(long nanos) {
+        Observation.waitStart(this);
+        try {
+            return sync.tryAcquireNanos(1, nanos);
+        } catch (InterruptedException e) {
+            throw UncheckedInterruptedException.restore(e);
+        } finally {
+            Observation.waitEnd(this);
+        }
+    }
+
+    /**
+     * CPython's repr: {@code <locked Lock object at 0x1b6d3586>} / {@code <unlocked Lock object at 0x…>}, with
+     * {@code name='…'} before {@code at} when the lock has a name.
+     */
+    @Override
+    public String toString() {
+        return "<" + (locked() ? "locked" : "unlocked") + " Lock object "
+                + (name == null ? "" : "name='" + name + "' ") + "at " + Timeouts.address(this) + ">";
+    }
+
+    /** The state word: 0 unlocked, 1 locked; acquire is a CAS 0 -> 1, release a CAS 1 -> 0 by any thread. */
+    private static final class Sync extends AbstractQueuedSynchronizer implements Parked {
+        private static final long serialVersionUID = 1L;
+        private final transient Lock lock;
+
+        Sync(Lock lock) {
+            this.lock = lock;
+        }
+
+        @Override
+        protected boolean tryAcquire(int ignored) {
+            return getState() == 0 && compareAndSetState(0, 1);
+        }
+
+        @Override
+        protected boolean tryRelease(int ignored) {
+            if (!compareAndSetState(1, 0)) {
+                throw new IllegalMonitorStateException("release unlocked lock");
+            }
+            return true;
+        }
+
+        @Override
+        protected boolean isHeldExclusively() {
+            return getState() != 0;
+        }
+
+        int state() {
+            return getState();
+        }
+
+        @Override
+        public Object primitive() {
+            return lock;
+        }
+
+        @Override
+        public String toString() {
+            return lock.toString();
+        }
+    }
+}
