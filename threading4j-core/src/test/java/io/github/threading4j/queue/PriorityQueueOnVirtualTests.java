@@ -1,0 +1,23 @@
+package io.github.threading4j.queue;
+
+import io.github.threading4j.support.ThreadKind;
+
+import java.util.List;
+
+/** CPython's {@code PriorityQueueTest}: {@link BaseQueueTests} against {@link PriorityQueue} on virtual threads. */
+class PriorityQueueOnVirtualTests extends BaseQueueTests {
+    @Override
+    <T> Queue<T> type2test(int maxsize) {
+        return new PriorityQueue<>(maxsize);
+    }
+
+    @Override
+    ThreadKind kind() {
+        return ThreadKind.VIRTUAL;
+    }
+
+    @Override
+    List<Integer> targetOrder() {
+        return List.of(111, 222, 333);
+    }
+}
