@@ -1,0 +1,75 @@
+package io.github.threading4j.futures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.threading4j.support.Threads;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+/** CPython's ExecutorTest run against VirtualThreadExecutor(maxConcurrency = 5), plus E1's own checks. */
+class VirtualThreadExecutorTests extends ExecutorTests {
+
+    @Override
+    Executor newExecutor(int workers) {
+        return new VirtualThreadExecutor(workers);
+    }
+
+    @Override
+    String badSizeMessage() {
+        return "maxConcurrency must be greater than 0";
+    }
+
+    /** Each task runs in a new virtual thread named prefix_n. */
+    @Test
+    void oneNamedVirtualThreadPerTask() {
+        VirtualThreadExecutor e = VirtualThreadExecutor.builder().threadNamePrefix("io").build();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            threads.add(e.submit(Thread::currentThread).result());
+        }
+        e.shutdown(true);
+        assertEquals(List.of("io_0", "io_1", "io_2"), threads.stream().map(Thread::getName).toList());
+        assertTrue(threads.stream().allMatch(Thread::isVirtual));
+        assertEquals(3, threads.stream().distinct().count());
+    }
+
+    /** maxConcurrency bounds the running tasks; the others wait PENDING in FIFO order and can be cancelled. */
+    @Test
+    void maxConcurrencyBoundsRunningTasks() {
+        VirtualThreadExecutor e = new VirtualThreadExecutor(2);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger runningNow = new AtomicInteger();
+        AtomicInteger maxRunning = new AtomicInteger();
+        List<Integer> startOrder = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Future<Integer>> fs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            int n = i;
+            fs.add(e.submit(() -> {
+                startOrder.add(n);
+                maxRunning.accumulateAndGet(runningNow.incrementAndGet(), Math::max);
+                Threads.await(release, "release");
+                runningNow.decrementAndGet();
+                return n;
+            }));
+        }
+        Threads.waitUntil(() -> fs.get(0).running() && fs.get(1).running(), "two tasks to run");
+        assertEquals(FutureState.PENDING, fs.get(2).futureState());
+        assertTrue(fs.get(5).cancel());
+        release.countDown();
+        for (int i = 0; i < 10; i++) {
+            if (i != 5) {
+                assertEquals(i, fs.get(i).result());
+            }
+        }
+        e.shutdown(true);
+        assertEquals(2, maxRunning.get());
+        assertEquals(List.of(0, 1, 2, 3, 4, 6, 7, 8, 9), startOrder);
+        assertEquals(FutureState.CANCELLED_AND_NOTIFIED, fs.get(5).futureState());
+    }
+}
