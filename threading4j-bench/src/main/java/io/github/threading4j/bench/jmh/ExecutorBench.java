@@ -1,5 +1,9 @@
 package io.github.threading4j.bench.jmh;
 
+import io.github.threading4j.futures.Executor;
+import io.github.threading4j.futures.Results;
+import io.github.threading4j.futures.ThreadPoolExecutor;
+import io.github.threading4j.futures.VirtualThreadExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,11 +31,13 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code *Submit}: submit every task, then wait for each result in order.</li>
- *   <li>{@code jdkInvokeAll} / threading4j's {@code map}: the same through one call that submits
- *       everything before waiting for the first result.</li>
+ *   <li>{@code jdkPoolInvokeAll} / {@code poolMap} (threading4j's {@code map}): the same through one
+ *       call that submits everything before waiting for the first result.</li>
  * </ul>
- * The pools have 4 workers (the core workload's) and live for the whole trial; the
- * virtual-thread executors start a virtual thread per task.
+ * {@code jdk*}: {@code Executors.newFixedThreadPool(4)} and {@code newVirtualThreadPerTaskExecutor()};
+ * the others threading4j's {@code ThreadPoolExecutor(4)} and {@code VirtualThreadExecutor()}. The pools
+ * have 4 workers (the core workload's) and live for the whole trial; the virtual-thread executors
+ * start a virtual thread per task.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -45,6 +51,8 @@ public class ExecutorBench {
 
     ExecutorService jdkPool;
     ExecutorService jdkVirtual;
+    ThreadPoolExecutor pool;
+    VirtualThreadExecutor virtual;
     List<Integer> inputs;
     List<Callable<Integer>> calls;
 
@@ -52,6 +60,8 @@ public class ExecutorBench {
     public void start() {
         jdkPool = Executors.newFixedThreadPool(WORKERS);
         jdkVirtual = Executors.newVirtualThreadPerTaskExecutor();
+        pool = new ThreadPoolExecutor(WORKERS);
+        virtual = new VirtualThreadExecutor();
         inputs = new ArrayList<>(BATCH);
         calls = new ArrayList<>(BATCH);
         for (int i = 0; i < BATCH; i++) {
@@ -65,6 +75,8 @@ public class ExecutorBench {
     public void stop() {
         jdkPool.close();
         jdkVirtual.close();
+        pool.close();
+        virtual.close();
     }
 
     static Integer square(int x) {
@@ -104,5 +116,42 @@ public class ExecutorBench {
     @OperationsPerInvocation(BATCH)
     public long jdkVirtualSubmit() throws Exception {
         return submitAndWait(jdkVirtual);
+    }
+
+    static long submitAndResult(Executor ex) {
+        List<io.github.threading4j.futures.Future<Integer>> futures = new ArrayList<>(BATCH);
+        for (int i = 0; i < BATCH; i++) {
+            int x = i;
+            futures.add(ex.submit(() -> square(x)));
+        }
+        long total = 0;
+        for (io.github.threading4j.futures.Future<Integer> f : futures) {
+            total += f.result();
+        }
+        return total;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long poolSubmit() {
+        return submitAndResult(pool);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long poolMap() {
+        long total = 0;
+        try (Results<Integer> squares = pool.map(ExecutorBench::square, inputs)) {
+            for (Integer s : squares) {
+                total += s;
+            }
+        }
+        return total;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long virtualSubmit() {
+        return submitAndResult(virtual);
     }
 }

@@ -1,5 +1,8 @@
 package io.github.threading4j.bench.jmh;
 
+import io.github.threading4j.Event;
+import io.github.threading4j.Held;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,8 +27,14 @@ import org.openjdk.jmh.infra.Control;
  * {@code pong.set()} → the first wakes and clears; JMH counts one operation per thread per half, so
  * the group's score is two operations per round trip.
  *
- * <p>{@code jdk}: Python's Event written on the plain JDK, a flag under a {@link ReentrantLock} with
- * waiters on its {@link Condition}, as the anchor program does.
+ * <ul>
+ *   <li>{@code jdk}: Python's Event written on the plain JDK, a flag under a {@link ReentrantLock} with
+ *       waiters on its {@link Condition}, as the anchor program does;</li>
+ *   <li>{@code event}: threading4j's {@link Event};</li>
+ *   <li>{@code condition}: the same flag under a threading4j {@link io.github.threading4j.Condition}
+ *       (on its default {@code RLock}, as Python's {@code Condition()}), the hand-off CPython's own
+ *       Event is built on.</li>
+ * </ul>
  *
  * <p>Waits are timed (10 ms) and give up once {@link Control#stopMeasurement} is set: a side left
  * blocked at the end of an iteration would make JMH wait ten minutes. The events are new each
@@ -38,6 +47,7 @@ import org.openjdk.jmh.infra.Control;
 @Measurement(iterations = 5, time = 1)
 public class HandOffBench {
     static final long GIVE_UP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    static final Duration GIVE_UP = Duration.ofNanos(GIVE_UP_NANOS);
 
     /** Python's Event in plain JDK terms: a flag under a ReentrantLock, waiters on its Condition. */
     static final class JdkEvent {
@@ -117,6 +127,129 @@ public class HandOffBench {
     @Group("jdk")
     @GroupThreads(1)
     public boolean jdkResponder(JdkEvents s, Control control) throws InterruptedException {
+        while (!s.ping.awaitBriefly()) {
+            if (control.stopMeasurement) {
+                return false;
+            }
+        }
+        s.ping.clear();
+        s.pong.set();
+        return true;
+    }
+
+    // ---- threading4j Event ----
+
+    @State(Scope.Group)
+    public static class Events {
+        Event ping;
+        Event pong;
+
+        @Setup(Level.Trial)
+        public void checkThreadKind() {
+            ThreadKindCheck.onBenchmarkThread();
+        }
+
+        @Setup(Level.Iteration)
+        public void fresh() {
+            ping = new Event();
+            pong = new Event();
+        }
+    }
+
+    @Benchmark
+    @Group("event")
+    @GroupThreads(1)
+    public boolean eventInitiator(Events s, Control control) {
+        s.ping.set();
+        while (!s.pong.await(GIVE_UP)) {
+            if (control.stopMeasurement) {
+                return false;
+            }
+        }
+        s.pong.clear();
+        return true;
+    }
+
+    @Benchmark
+    @Group("event")
+    @GroupThreads(1)
+    public boolean eventResponder(Events s, Control control) {
+        while (!s.ping.await(GIVE_UP)) {
+            if (control.stopMeasurement) {
+                return false;
+            }
+        }
+        s.ping.clear();
+        s.pong.set();
+        return true;
+    }
+
+    // ---- a flag under a threading4j Condition ----
+
+    /** Python's Event as CPython writes it: a flag under a Condition. */
+    static final class ConditionEvent {
+        private final io.github.threading4j.Condition changed = new io.github.threading4j.Condition();
+        private boolean flag;
+
+        void set() {
+            try (Held h = changed.hold()) {
+                flag = true;
+                changed.signalAll();
+            }
+        }
+
+        void clear() {
+            try (Held h = changed.hold()) {
+                flag = false;
+            }
+        }
+
+        /** Waits until set or until GIVE_UP passed; true when set. */
+        boolean awaitBriefly() {
+            try (Held h = changed.hold()) {
+                if (!flag) {
+                    changed.await(GIVE_UP);
+                }
+                return flag;
+            }
+        }
+    }
+
+    @State(Scope.Group)
+    public static class ConditionEvents {
+        ConditionEvent ping;
+        ConditionEvent pong;
+
+        @Setup(Level.Trial)
+        public void checkThreadKind() {
+            ThreadKindCheck.onBenchmarkThread();
+        }
+
+        @Setup(Level.Iteration)
+        public void fresh() {
+            ping = new ConditionEvent();
+            pong = new ConditionEvent();
+        }
+    }
+
+    @Benchmark
+    @Group("condition")
+    @GroupThreads(1)
+    public boolean conditionInitiator(ConditionEvents s, Control control) {
+        s.ping.set();
+        while (!s.pong.awaitBriefly()) {
+            if (control.stopMeasurement) {
+                return false;
+            }
+        }
+        s.pong.clear();
+        return true;
+    }
+
+    @Benchmark
+    @Group("condition")
+    @GroupThreads(1)
+    public boolean conditionResponder(ConditionEvents s, Control control) {
         while (!s.ping.awaitBriefly()) {
             if (control.stopMeasurement) {
                 return false;

@@ -1,5 +1,8 @@
 package io.github.threading4j.bench.jmh;
 
+import io.github.threading4j.Held;
+import io.github.threading4j.Lock;
+import io.github.threading4j.RLock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,13 +19,15 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Locks, uncontended and contended, next to {@link ReentrantLock}: one acquire and one release around
- * an increment of a plain field (so that no section is empty to the JIT).
+ * {@link Lock} and {@link RLock} next to {@link ReentrantLock}: one acquire and one release around an
+ * increment of a plain field (so that no section is empty to the JIT).
  *
- * <p>Uncontended ({@code *Uncontended}): one thread, ns per acquire+release. Contended
- * ({@link Contended}): four threads on one lock, operations per microsecond over all of them.
- * Run both on platform threads (the default) and on virtual threads
- * ({@code -jvmArgsAppend -Djmh.executor=VIRTUAL}).
+ * <p>Uncontended: one thread, ns per acquire+release; threading4j both as Python writes it
+ * ({@code with lock:} = {@code try (Held h = lock.hold())}) and as {@code acquire()}/{@code release()}.
+ * Contended ({@link Contended}): four threads on one lock, operations per microsecond over all of
+ * them, through {@code hold()}. Run both on platform threads (the default) and on virtual threads
+ * ({@code -jvmArgsAppend -Djmh.executor=VIRTUAL}); {@code -prof gc} shows whether {@code hold()}
+ * allocates.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -32,15 +37,51 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class LockBench {
     final ReentrantLock reentrantLock = new ReentrantLock();
+    final Lock lock = new Lock();
+    final RLock rlock = new RLock();
     long counter;
 
     @Benchmark
-    public long reentrantLockUncontended() {
+    public long jdkReentrantLock() {
         reentrantLock.lock();
         try {
             return ++counter;
         } finally {
             reentrantLock.unlock();
+        }
+    }
+
+    @Benchmark
+    public long lockHold() {
+        try (Held h = lock.hold()) {
+            return ++counter;
+        }
+    }
+
+    @Benchmark
+    public long lockAcquireRelease() {
+        lock.acquire();
+        try {
+            return ++counter;
+        } finally {
+            lock.release();
+        }
+    }
+
+    @Benchmark
+    public long rlockHold() {
+        try (Held h = rlock.hold()) {
+            return ++counter;
+        }
+    }
+
+    @Benchmark
+    public long rlockAcquireRelease() {
+        rlock.acquire();
+        try {
+            return ++counter;
+        } finally {
+            rlock.release();
         }
     }
 
@@ -53,21 +94,37 @@ public class LockBench {
     @Threads(4)
     @State(Scope.Benchmark)
     public static class Contended {
+        final ReentrantLock reentrantLock = new ReentrantLock();
+        final Lock lock = new Lock();
+        final RLock rlock = new RLock();
+        long counter;
+
         @Setup(Level.Trial)
         public void checkThreadKind() {
             ThreadKindCheck.onBenchmarkThread();
         }
 
-        final ReentrantLock reentrantLock = new ReentrantLock();
-        long counter;
-
         @Benchmark
-        public long reentrantLock() {
+        public long jdkReentrantLock() {
             reentrantLock.lock();
             try {
                 return ++counter;
             } finally {
                 reentrantLock.unlock();
+            }
+        }
+
+        @Benchmark
+        public long lock() {
+            try (Held h = lock.hold()) {
+                return ++counter;
+            }
+        }
+
+        @Benchmark
+        public long rlock() {
+            try (Held h = rlock.hold()) {
+                return ++counter;
             }
         }
     }

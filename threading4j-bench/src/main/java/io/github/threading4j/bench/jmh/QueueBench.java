@@ -1,5 +1,6 @@
 package io.github.threading4j.bench.jmh;
 
+import io.github.threading4j.queue.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,10 +21,14 @@ import org.openjdk.jmh.infra.Control;
 
 /**
  * Every queue type through the {@link BlockingQueue} interface they all implement, bounded to 100
- * (PriorityBlockingQueue cannot be bounded): {@code type} names the class.
+ * (PriorityBlockingQueue and SimpleQueue cannot be bounded): {@code type} names the class, the JDK's
+ * (ArrayBlockingQueue, LinkedBlockingQueue, PriorityBlockingQueue) or threading4j's (Queue,
+ * LifoQueue, PriorityQueue, SimpleQueue).
  *
  * <ul>
- *   <li>{@code putTake1t}: one thread, put then take, the queue never full (ns per pair).</li>
+ *   <li>{@code putTake1t}: one thread, put then take, the queue never full (ns per pair);
+ *       {@code putGet1tPython}: the same through threading4j's Python-named {@code put(item, true)} and
+ *       {@code get()}.</li>
  *   <li>{@code p1c1}, {@code p4c4}: 1 producer and 1 consumer, 4 and 4, on one queue; operations per
  *       microsecond, a put and a take each counting one (items per microsecond = score / 2).</li>
  * </ul>
@@ -43,7 +48,8 @@ public class QueueBench {
 
     @State(Scope.Thread)
     public static class OneThread {
-        @Param({"ArrayBlockingQueue", "LinkedBlockingQueue", "PriorityBlockingQueue"})
+        @Param({"ArrayBlockingQueue", "LinkedBlockingQueue", "PriorityBlockingQueue", "Queue", "LifoQueue",
+            "PriorityQueue", "SimpleQueue"})
         public String type;
         BlockingQueue<Integer> queue;
 
@@ -61,9 +67,30 @@ public class QueueBench {
         return s.queue.take();
     }
 
+    @State(Scope.Thread)
+    public static class PythonNamed {
+        @Param({"Queue", "LifoQueue", "PriorityQueue"})
+        public String type;
+        Queue<Integer> queue;
+
+        @Setup(Level.Trial)
+        public void create() {
+            queue = (Queue<Integer>) Queues.create(type, CAPACITY);
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public Integer putGet1tPython(PythonNamed s) {
+        s.queue.put(ITEM, true);
+        return s.queue.get();
+    }
+
     @State(Scope.Group)
     public static class Shared {
-        @Param({"ArrayBlockingQueue", "LinkedBlockingQueue", "PriorityBlockingQueue"})
+        @Param({"ArrayBlockingQueue", "LinkedBlockingQueue", "PriorityBlockingQueue", "Queue", "LifoQueue",
+            "PriorityQueue", "SimpleQueue"})
         public String type;
         BlockingQueue<Integer> queue;
 

@@ -1,6 +1,8 @@
 package io.github.threading4j.bench.jmh;
 
-import java.util.concurrent.Semaphore;
+import io.github.threading4j.BoundedSemaphore;
+import io.github.threading4j.Held;
+import io.github.threading4j.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,9 +18,10 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Semaphores next to {@link java.util.concurrent.Semaphore}: one permit taken and given back around an
- * increment. Uncontended: one thread, a semaphore of 1, ns per acquire+release. Contended: four
- * threads on a semaphore of 1 (it works as a lock), operations per microsecond.
+ * {@link Semaphore} and {@link BoundedSemaphore} next to {@link java.util.concurrent.Semaphore}: one
+ * permit taken and given back ({@code try (Held h = s.hold())}, Python's {@code with s:}) around an
+ * increment. Uncontended: one thread, a semaphore of 1, ns per acquire+release. Contended: four threads
+ * on a semaphore of 1 (it works as a lock), operations per microsecond.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -27,16 +30,32 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Thread)
 public class SemaphoreBench {
-    final Semaphore jdkSemaphore = new Semaphore(1);
+    final java.util.concurrent.Semaphore jdkSemaphore = new java.util.concurrent.Semaphore(1);
+    final Semaphore semaphore = new Semaphore(1);
+    final BoundedSemaphore boundedSemaphore = new BoundedSemaphore(1);
     long counter;
 
     @Benchmark
-    public long jdkSemaphoreUncontended() throws InterruptedException {
+    public long jdkSemaphore() throws InterruptedException {
         jdkSemaphore.acquire();
         try {
             return ++counter;
         } finally {
             jdkSemaphore.release();
+        }
+    }
+
+    @Benchmark
+    public long semaphoreHold() {
+        try (Held h = semaphore.hold()) {
+            return ++counter;
+        }
+    }
+
+    @Benchmark
+    public long boundedSemaphoreHold() {
+        try (Held h = boundedSemaphore.hold()) {
+            return ++counter;
         }
     }
 
@@ -49,13 +68,15 @@ public class SemaphoreBench {
     @Threads(4)
     @State(Scope.Benchmark)
     public static class Contended {
+        final java.util.concurrent.Semaphore jdkSemaphore = new java.util.concurrent.Semaphore(1);
+        final Semaphore semaphore = new Semaphore(1);
+        final BoundedSemaphore boundedSemaphore = new BoundedSemaphore(1);
+        long counter;
+
         @Setup(Level.Trial)
         public void checkThreadKind() {
             ThreadKindCheck.onBenchmarkThread();
         }
-
-        final Semaphore jdkSemaphore = new Semaphore(1);
-        long counter;
 
         @Benchmark
         public long jdkSemaphore() throws InterruptedException {
@@ -64,6 +85,20 @@ public class SemaphoreBench {
                 return ++counter;
             } finally {
                 jdkSemaphore.release();
+            }
+        }
+
+        @Benchmark
+        public long semaphore() {
+            try (Held h = semaphore.hold()) {
+                return ++counter;
+            }
+        }
+
+        @Benchmark
+        public long boundedSemaphore() {
+            try (Held h = boundedSemaphore.hold()) {
+                return ++counter;
             }
         }
     }

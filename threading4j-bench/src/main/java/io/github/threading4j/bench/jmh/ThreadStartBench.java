@@ -1,5 +1,6 @@
 package io.github.threading4j.bench.jmh;
 
+import io.github.threading4j.Threading;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -14,7 +15,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * A thread's life: start {@value #BATCH} threads with an empty body, then join them all; ns per
  * thread. Starting and joining one thread at a time would time two cross-thread wake-ups, not the
  * thread. {@code jdk*}: {@code Thread.ofPlatform()} / {@code Thread.ofVirtual()} and
- * {@code Thread.join()}.
+ * {@code Thread.join()}; {@code threading*}: {@code Threading.thread} / {@code Threading.virtualThread}
+ * and {@code Threading.join}, which add the registry behind {@code enumerate()} and the excepthook.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -46,6 +48,32 @@ public class ThreadStartBench {
         }
         for (Thread t : threads) {
             t.join();
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void threadingPlatform() {
+        Thread[] threads = new Thread[BATCH];
+        for (int i = 0; i < BATCH; i++) {
+            threads[i] = Threading.thread(NOOP);
+            threads[i].start();
+        }
+        for (Thread t : threads) {
+            Threading.join(t);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void threadingVirtual() {
+        Thread[] threads = new Thread[BATCH];
+        for (int i = 0; i < BATCH; i++) {
+            threads[i] = Threading.virtualThread(NOOP);
+            threads[i].start();
+        }
+        for (Thread t : threads) {
+            Threading.join(t);
         }
     }
 }
