@@ -1,5 +1,6 @@
 package io.github.threading4j.bench;
 
+import io.github.threading4j.bench.runner.JmhTable;
 import io.github.threading4j.bench.runner.SideBySide;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.List;
  * java -jar threading4j-bench.jar [--quick] [options]   the side-by-side run: CPython, the plain JDK, threading4j
  * java -jar threading4j-bench.jar report RAW...          the table and chart again from saved raw results
  * java -jar threading4j-bench.jar jmh [JMH options]      JMH's own command line, with -prof gc unless -prof is given
+ * java -jar threading4j-bench.jar jmh-table platform=P.csv virtual=V.csv   JMH CSV results as one Markdown table
  * </pre>
  *
  * <p>Run it with a JDK 21+ {@code java}: JMH forks its benchmark JVMs with the {@code java} that
@@ -23,6 +25,9 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("jmh")) {
             System.exit(jmh(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("jmh-table")) {
+            System.exit(JmhTable.main(Arrays.copyOfRange(args, 1, args.length)));
         }
         System.exit(SideBySide.main(args));
     }
