@@ -41,6 +41,11 @@ public final class Main {
             jmhArgs.add(0, "gc");
             jmhArgs.add(0, "-prof");
         }
+        if (!helpOrList && Runtime.version().feature() >= 23 && !jmhArgs.contains("-jvmArgsPrepend")) {
+            // JMH 1.37 reads fields through sun.misc.Unsafe; JDK 23+ warns about it in every fork
+            jmhArgs.add(0, "--sun-misc-unsafe-memory-access=allow");
+            jmhArgs.add(0, "-jvmArgsPrepend");
+        }
         org.openjdk.jmh.Main.main(jmhArgs.toArray(String[]::new));
         return 0;
     }
