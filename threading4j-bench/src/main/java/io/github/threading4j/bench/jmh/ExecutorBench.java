@@ -51,6 +51,7 @@ public class ExecutorBench {
 
     ExecutorService jdkPool;
     ExecutorService jdkVirtual;
+    ExecutorService jdkVirtualNamed;
     ThreadPoolExecutor pool;
     VirtualThreadExecutor virtual;
     List<Integer> inputs;
@@ -60,6 +61,7 @@ public class ExecutorBench {
     public void start() {
         jdkPool = Executors.newFixedThreadPool(WORKERS);
         jdkVirtual = Executors.newVirtualThreadPerTaskExecutor();
+        jdkVirtualNamed = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pool_", 0).factory());
         pool = new ThreadPoolExecutor(WORKERS);
         virtual = new VirtualThreadExecutor();
         inputs = new ArrayList<>(BATCH);
@@ -75,6 +77,7 @@ public class ExecutorBench {
     public void stop() {
         jdkPool.close();
         jdkVirtual.close();
+        jdkVirtualNamed.close();
         pool.close();
         virtual.close();
     }
@@ -129,6 +132,16 @@ public class ExecutorBench {
             total += f.result();
         }
         return total;
+    }
+
+    /**
+     * The JDK's thread-per-task executor with named virtual threads, as threading4j names them
+     * ({@code prefix_N}): what the names alone cost next to {@code jdkVirtualSubmit}.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long jdkVirtualNamedSubmit() throws Exception {
+        return submitAndWait(jdkVirtualNamed);
     }
 
     @Benchmark

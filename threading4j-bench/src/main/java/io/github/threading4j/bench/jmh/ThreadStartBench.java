@@ -26,6 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ThreadStartBench {
     static final int BATCH = 100;
     static final Runnable NOOP = () -> { };
+    /** Virtual threads named as threading4j names them ({@code Thread-N}): what the name alone costs. */
+    static final java.util.concurrent.ThreadFactory NAMED_VIRTUAL = Thread.ofVirtual().name("Thread-", 1).factory();
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
@@ -45,6 +47,20 @@ public class ThreadStartBench {
         Thread[] threads = new Thread[BATCH];
         for (int i = 0; i < BATCH; i++) {
             threads[i] = Thread.ofVirtual().start(NOOP);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+
+    /** The JDK's virtual threads, named {@code Thread-N}: splits threading4j's cost into naming and the rest. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void jdkVirtualNamed() throws InterruptedException {
+        Thread[] threads = new Thread[BATCH];
+        for (int i = 0; i < BATCH; i++) {
+            threads[i] = NAMED_VIRTUAL.newThread(NOOP);
+            threads[i].start();
         }
         for (Thread t : threads) {
             t.join();
