@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -37,6 +38,9 @@ final class Charts {
             new Impl(Report.JDK_VIRTUAL, "JDK virtual threads (a thread per task)", new Color(0x99, 0x99, 0x99)),
             new Impl(Report.OURS, "threading4j platform threads (ThreadPoolExecutor, maxWorkers=N)", new Color(0x8E, 0x44, 0xAD)),
             new Impl(Report.OURS_VIRTUAL, "threading4j virtual threads (VirtualThreadExecutor)", new Color(0x2E, 0x9D, 0x3E)));
+
+    /** The "vs the JDK" bars stop here so that the ones near 1 stay readable. */
+    static final double CAP = 3.0;
 
     private Charts() {}
 
@@ -177,7 +181,7 @@ final class Charts {
 
     private static CategoryChart versusJdk(Report report) {
         CategoryChart chart = new CategoryChartBuilder().width(820).height(560)
-                .title("threading4j vs the JDK, same job, same kind of thread (1 = as fast)")
+                .title("threading4j vs the JDK: same job, same kind of thread (dashed: as fast; bars cut at 3x)")
                 .xAxisTitle("").yAxisTitle("times as fast as the JDK").build();
         CategoryStyler st = chart.getStyler();
         st.setXAxisLabelRotation(60);
@@ -197,9 +201,13 @@ final class Charts {
             if (Double.isNaN(p) && Double.isNaN(v)) {
                 continue;
             }
-            labels.add(w);
-            platform.add(Double.isNaN(p) ? null : p); // no bar where there is no figure
-            virtual.add(Double.isNaN(v) ? null : v);
+            String label = w;
+            if (p > CAP || v > CAP) { // a bar past the cap is cut there; its figure goes into the label
+                label += String.format(java.util.Locale.ROOT, " (%.0fx)", Math.max(Double.isNaN(p) ? 0 : p, Double.isNaN(v) ? 0 : v));
+            }
+            labels.add(label);
+            platform.add(Double.isNaN(p) ? null : Math.min(p, CAP)); // no bar where there is no figure
+            virtual.add(Double.isNaN(v) ? null : Math.min(v, CAP));
         }
         if (labels.isEmpty()) {
             chart.setTitle(chart.getTitle() + " (no data)");
@@ -208,6 +216,13 @@ final class Charts {
         }
         chart.addSeries("platform threads", labels, platform);
         chart.addSeries("virtual threads", labels, virtual);
+        AnnotationLine parity = new AnnotationLine(1.0, false, false);
+        chart.addAnnotation(parity);
+        st.setAnnotationLineColor(Color.BLACK);
+        st.setAnnotationLineStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {6f, 5f}, 0f));
+        st.setYAxisMin(0.0);
+        st.setYAxisMax(CAP);
         return chart;
     }
 }

@@ -346,12 +346,17 @@ public final class Report {
                 """);
         List<List<String>> floors = floors();
         if (!floors.isEmpty()) {
-            sb.append("floors (what the hardware, the kernel or the JVM allows, no implementation): ");
-            List<String> parts = new ArrayList<>();
+            sb.append("floors (what the hardware, the kernel or the JVM allows; no implementation):\n");
+            StringBuilder line = new StringBuilder(" ");
             for (List<String> f : floors) {
-                parts.add(f.get(0) + " " + f.get(1) + " " + f.get(2) + " " + f.get(3));
+                String part = " " + f.get(0) + " " + f.get(1) + " " + f.get(2) + " " + f.get(3) + ";";
+                if (line.length() + part.length() > 110) {
+                    sb.append(line).append('\n');
+                    line = new StringBuilder(" ");
+                }
+                line.append(part);
             }
-            sb.append(String.join("; ", parts)).append('\n');
+            sb.append(line).append('\n');
         }
         if (leftOut > 0) {
             sb.append("left out: ").append(leftOut).append(" figures measured while others took too much of the CPUs\n");
