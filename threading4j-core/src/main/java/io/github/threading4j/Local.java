@@ -17,13 +17,23 @@ import java.util.function.Supplier;
  * method); a {@code null} result leaves the value unset.
  *
  * <pre>{@code
- * // the tutorials' per-thread HTTP session: each worker thread creates its own, once
- * static final Local<HttpClient> SESSION = Local.withInitial(HttpClient::newHttpClient);
+ * // the tutorials' "Thread-Local Data": each thread has its own copy
+ * static final Local<Integer> LOCAL_DATA = new Local<>();
  *
- * void download(URI site) {
- *     HttpClient client = SESSION.get();   // this thread's client
- *     ...
+ * static void worker(int value) {
+ *     LOCAL_DATA.set(value);
+ *     System.out.println("Thread " + Threading.currentThread().getName() + ": " + LOCAL_DATA.get());
  * }
+ *
+ * List<Thread> threads = new ArrayList<>();
+ * for (int i = 0; i < 3; i++) {
+ *     int value = i;
+ *     Thread t = Threading.thread(() -> worker(value));
+ *     t.setName("Worker-" + i);
+ *     threads.add(t);
+ * }
+ * threads.forEach(Thread::start);
+ * threads.forEach(Threading::join);     // prints "Thread Worker-0: 0", "Thread Worker-1: 1", ...
  * }</pre>
  *
  * <p>Unlike {@link ThreadLocal}, an unset value is not {@code null} but an error, and the initializer does

@@ -26,12 +26,29 @@ import java.util.concurrent.atomic.AtomicLong;
  * else is the JDK's own {@code Thread} API:
  *
  * <pre>{@code
- * Thread t = Threading.thread(() -> download(url));   // Python: t = threading.Thread(target=download, args=(url,))
- * t.setName("downloader");                             //         t.name = "downloader"
- * t.start();                                           //         t.start()
- * Threading.join(t, Duration.ofSeconds(5));            //         t.join(timeout=5)
- * if (t.isAlive()) { ... }                             //         if t.is_alive(): ...
+ * // the tutorials' basic thread creation
+ * static void worker(int name, Duration duration) {
+ *     System.out.println("Thread " + name + " starting");
+ *     LockSupport.parkNanos(duration.toNanos());                 // time.sleep(duration)
+ *     System.out.println("Thread " + name + " done");
+ * }
+ *
+ * List<Thread> threads = new ArrayList<>();
+ * for (int i = 0; i < 3; i++) {
+ *     int name = i;
+ *     Thread t = Threading.thread(() -> worker(name, Duration.ofSeconds(1)));  // threading.Thread(target=worker, args=(i, 1))
+ *     threads.add(t);
+ *     t.start();
+ * }
+ * for (Thread t : threads) {
+ *     Threading.join(t);                                         // t.join()
+ * }
+ * System.out.println("All threads complete");
  * }</pre>
+ *
+ * <p>Names and daemon status use the JDK's own methods before {@code start()} ({@code t.setName("downloader")},
+ * {@code t.setDaemon(true)}); {@code Threading.join(t, Duration.ofSeconds(5))} is {@code t.join(timeout=5)},
+ * after which the caller checks {@code t.isAlive()}.
  *
  * <p>Differences from CPython, all forced by the JVM: no {@code (target)} suffix in default names (lambdas
  * have no name); {@code getIdent()} is {@link Thread#threadId()}, assigned at creation and never reused;
@@ -85,7 +102,7 @@ public final class Threading {
     /** Python's {@code stack_size()}: 0 = the JVM's default; read when threading4j creates a platform thread. */
     private static final AtomicLong STACK_SIZE = new AtomicLong();
 
-    /** The thread that ran {@code main} (HotSpot: id 1), else the first thread that used this class. */
+    /** The thread that ran {@code main}, else the first thread that used this class. */
     private static final Thread MAIN = findMainThread();
 
     /** The OS thread id of each platform thread that asked, read once from {@code /proc/thread-self}. */
@@ -122,6 +139,15 @@ public final class Threading {
      * {@code newThread} is (call {@code setDaemon} on the result to choose), stack size of
      * {@link #stackSize()} at that moment, uncaught exceptions to the excepthook, listed by {@link #enumerate()}
      * while it runs. {@code newThread} returns the thread unstarted. The factory is thread-safe.
+     *
+     * <pre>{@code
+     * ThreadFactory workers = Threading.threadFactory("ThreadPoolExecutor-0");
+     * Thread w = workers.newThread(workerLoop);   // "ThreadPoolExecutor-0_0", unstarted
+     * w.start();                                  // listed by Threading.enumerate() until workerLoop returns
+     * }</pre>
+     *
+     * @throws NullPointerException if {@code namePrefix} is null; {@code newThread(null)} throws it for
+     *         {@code "target"}
      */
     public static ThreadFactory threadFactory(String namePrefix) {
         Objects.requireNonNull(namePrefix, "namePrefix");
@@ -275,8 +301,9 @@ public final class Threading {
     // ---- listing ------------------------------------------------------------------------------------------
 
     /**
-     * Python's {@code main_thread()}: the thread that ran {@code main} (on HotSpot named {@code main}, id 1),
-     * even after it ended; where there is none (an embedded JVM), the first thread that used this class.
+     * Python's {@code main_thread()}: the thread that ran {@code main} (named {@code main} unless renamed),
+     * even after it ended; where none is alive when this class is first used (an embedded JVM, or {@code main}
+     * already returned), the first thread that used this class.
      */
     public static Thread mainThread() {
         return MAIN;
@@ -330,25 +357,30 @@ public final class Threading {
         return enumerate().size();
     }
 
+    /**
+     * The JDK has no API for "the main thread". The launcher's primordial thread belongs to the thread group
+     * {@code main} and is its oldest member (the smallest {@code threadId}: its {@code Thread} object is made
+     * during VM start-up, before any thread it starts; the number itself differs between JDK versions).
+     */
     private static Thread findMainThread() {
         Thread current = Thread.currentThread();
-        if (current.threadId() == 1) {
-            return current;
-        }
-        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        ThreadGroup root = current.getThreadGroup();
         while (root != null && root.getParent() != null) {
             root = root.getParent();
         }
+        Thread oldest = null;
         if (root != null) {
             Thread[] all = new Thread[root.activeCount() + 16];
             int n = root.enumerate(all, true);
             for (int i = 0; i < n; i++) {
-                if (all[i].threadId() == 1) {
-                    return all[i];
+                ThreadGroup g = all[i].getThreadGroup(); // null once terminated
+                if (g != null && g.getName().equals("main") && g.getParent() != null
+                        && (oldest == null || all[i].threadId() < oldest.threadId())) {
+                    oldest = all[i];
                 }
             }
         }
-        return current;
+        return oldest != null ? oldest : current;
     }
 
     // ---- excepthook ---------------------------------------------------------------------------------------

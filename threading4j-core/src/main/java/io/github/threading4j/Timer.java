@@ -8,11 +8,15 @@ import java.util.Objects;
  * cancelled first.
  *
  * <pre>{@code
- * Timer reminder = new Timer(Duration.ofSeconds(30), () -> System.out.println("still working..."));
- * reminder.start();
- * doTheWork();
- * reminder.cancel();             // the message appears only if the work took 30 s or more
+ * // the tutorials' delayed task: execute after 3 seconds
+ * Timer timer = new Timer(Duration.ofSeconds(3), () -> System.out.println("Task executed after delay"));
+ * timer.start();
+ * // can cancel before execution:
+ * // timer.cancel();
  * }</pre>
+ *
+ * <p>A watchdog is the same with a cancel on the happy path: start a timer that reports a stall, do the work,
+ * cancel the timer; the report appears only if the work outlasted the interval.
  *
  * <p>CPython's {@code Timer} is a {@code Thread} subclass; this one owns its {@link java.lang.Thread}
  * ({@link #thread()}) instead, so it can run on a virtual thread ({@link #virtual(Duration, Runnable)}). The

@@ -118,6 +118,30 @@ abstract class BaseLockTests extends BaseTestCase {
         assertFalse(lock.locked());
     }
 
+    /**
+     * Using a lock from threads not created by threading4j does not register them: they never show in
+     * {@link Threading#enumerate()}, while running or after.
+     */
+    @Test
+    void testThreadLeak() {
+        LockLike lock = locktype();
+        List<Thread> listed = new CopyOnWriteArrayList<>();
+        Bunch b = bunch(15, () -> {
+            lock.acquire();
+            lock.release();
+            try (var held = lock.hold()) {
+                assertTrue(lock.locked());
+            }
+            if (Threading.enumerate().contains(Thread.currentThread())) {
+                listed.add(Thread.currentThread());
+            }
+        });
+        b.close();
+        assertEquals(List.of(), listed);
+        List<Thread> after = Threading.enumerate();
+        assertTrue(b.threads().stream().noneMatch(after::contains), () -> "leaked into enumerate(): " + after);
+    }
+
     @Test
     void testTimeout() {
         LockLike lock = locktype();

@@ -48,7 +48,7 @@ class ConformanceDocTest {
     @Test
     void conformanceDocumentMatchesTests() throws IOException {
         Path doc = findDocument();
-        List<String> problems = check(Files.readString(doc, StandardCharsets.UTF_8), testClasses());
+        List<String> problems = check(Files.readString(doc, StandardCharsets.UTF_8), testClasses(), surefireIncludes());
         assertTrue(problems.isEmpty(), doc + ":\n  " + String.join("\n  ", problems));
     }
 
@@ -66,23 +66,24 @@ class ConformanceDocTest {
                 | `test_not_a_test` | yes | `ConformanceDocTest#check` |  |
                 | `test_disabled` | yes | `ConformanceDocTest.DisabledFixture#disabled` |  |
                 | `test_abstract` | yes | `ConformanceDocTest.AbstractFixture#inherited` |  |
+                | `test_not_run` | yes | `support.Bunch#close` |  |
                 | `test_pending` | yes | — | not ported yet |
                 | `test_fork` | no | — | fork |
 
-                demo.py: ported 5 / applicable 6 / total 8
+                demo.py: ported 6 / applicable 7 / total 9
                 <!-- end: demo.py -->
                 <!-- section: pending.py -->
                 (pending)
                 <!-- end: pending.py -->
                 """;
-        List<String> problems = check(doc, testClasses());
+        List<String> problems = check(doc, testClasses(), DEFAULT_INCLUDES);
         String all = String.join("\n", problems);
         assertTrue(all.contains("ConformanceDocTest#noSuchMethod: no such method"), all);
-        assertTrue(all.contains("demo.py: summary says total 8 but there are 7 rows"), all);
+        assertTrue(all.contains("demo.py: summary says total 9 but there are 8 rows"), all);
         assertTrue(all.contains("ConformanceDocTest#check: not annotated"), all);
         assertTrue(all.contains("ConformanceDocTest.DisabledFixture#disabled: disabled"), all);
         assertTrue(all.contains("ConformanceDocTest.AbstractFixture#inherited: abstract class"), all);
-        assertEquals(5, problems.size(), all); // ported 5 and applicable 6 are right: nothing about them
+        assertEquals(6, problems.size(), all); // ported 6 and applicable 7 are right: nothing about them
 
         String good = """
                 <!-- section: ok.py -->
@@ -91,9 +92,15 @@ class ConformanceDocTest {
                 ok.py: ported 1 / applicable 1 / total 2
                 <!-- end: ok.py -->
                 """;
-        assertEquals(List.of(), check(good, testClasses()));
+        assertEquals(List.of(), check(good, testClasses(), DEFAULT_INCLUDES));
         assertEquals(List.of("ok.py: no summary line \"ok.py: ported P / applicable A / total T\""),
-                check(good.replace("ok.py: ported 1 / applicable 1 / total 2", ""), testClasses()));
+                check(good.replace("ok.py: ported 1 / applicable 1 / total 2", ""), testClasses(), DEFAULT_INCLUDES));
+        // a class whose name surefire's default includes miss runs only if the module's pom includes it
+        String odd = good.replace("`ConformanceDocTest#brokenDocumentIsReported`", "`ThreadJoinOnShutdown#test1JoinOnShutdown`");
+        assertEquals(List.of("ok.py: ThreadJoinOnShutdown#test1JoinOnShutdown: class ThreadJoinOnShutdown is not run by"
+                + " surefire (add it to the module's <includes>)"), check(odd, testClasses(), DEFAULT_INCLUDES));
+        assertEquals(List.of(), check(odd, testClasses(),
+                List.of("**/*Tests.java", "**/ThreadJoinOnShutdown.java")));
     }
 
     /** Fixture: a disabled test (surefire does not run nested classes). */
@@ -111,8 +118,15 @@ class ConformanceDocTest {
 
     // ---- the checker ---------------------------------------------------------------------------------------
 
-    /** Every problem of {@code doc}, one line each; empty if it is consistent with {@code testClasses}. */
-    static List<String> check(String doc, List<Class<?>> testClasses) {
+    /** Surefire's default {@code <includes>}; nested classes ({@code *$*}) are excluded by default. */
+    static final List<String> DEFAULT_INCLUDES =
+            List.of("**/Test*.java", "**/*Test.java", "**/*Tests.java", "**/*TestCase.java");
+
+    /**
+     * Every problem of {@code doc}, one line each; empty if it is consistent with {@code testClasses}, of which
+     * surefire runs those matching {@code includes}.
+     */
+    static List<String> check(String doc, List<Class<?>> testClasses, List<String> includes) {
         List<String> problems = new ArrayList<>();
         Matcher section = SECTION.matcher(doc);
         while (section.find()) {
@@ -157,7 +171,7 @@ class ConformanceDocTest {
                 if (isApplicable) {
                     ported++; // a broken reference is reported below, not also as a count mismatch
                 }
-                String problem = checkTest(javaTest.group(1), javaTest.group(2), testClasses);
+                String problem = checkTest(javaTest.group(1), javaTest.group(2), testClasses, includes);
                 if (problem != null) {
                     problems.add(name + ": " + javaTest.group(1) + "#" + javaTest.group(2) + ": " + problem);
                 }
@@ -189,7 +203,8 @@ class ConformanceDocTest {
     }
 
     /** Why {@code className#methodName} is not a runnable test, or null if it is. */
-    private static String checkTest(String className, String methodName, List<Class<?>> testClasses) {
+    private static String checkTest(String className, String methodName, List<Class<?>> testClasses,
+            List<String> includes) {
         Optional<Class<?>> found = load(className);
         if (found.isEmpty()) {
             return "no such class " + PACKAGE + className;
@@ -211,11 +226,61 @@ class ConformanceDocTest {
                 || m.getDeclaringClass().isAnnotationPresent(Disabled.class)) {
             return "disabled";
         }
-        if (Modifier.isAbstract(cls.getModifiers())
-                && testClasses.stream().noneMatch(c -> cls.isAssignableFrom(c) && !Modifier.isAbstract(c.getModifiers()))) {
-            return "abstract class without a concrete subclass among the test classes";
+        if (Modifier.isAbstract(cls.getModifiers())) {
+            List<Class<?>> concrete = testClasses.stream()
+                    .filter(c -> cls.isAssignableFrom(c) && !Modifier.isAbstract(c.getModifiers())).toList();
+            if (concrete.isEmpty()) {
+                return "abstract class without a concrete subclass among the test classes";
+            }
+            if (concrete.stream().noneMatch(c -> runBySurefire(c, includes))) {
+                return "no concrete subclass is run by surefire: " + concrete;
+            }
+        } else if (!runBySurefire(cls, includes)) {
+            return "class " + className + " is not run by surefire (add it to the module's <includes>)";
         }
         return null;
+    }
+
+    /**
+     * Whether surefire runs {@code cls}: a top-level class (surefire excludes {@code **}{@code /*$*}) whose
+     * source path matches one of {@code includes} ({@code **}{@code /} = any directories, {@code *} = any
+     * characters of a name).
+     */
+    static boolean runBySurefire(Class<?> cls, List<String> includes) {
+        if (cls.getName().contains("$")) {
+            return false;
+        }
+        String path = cls.getName().replace('.', '/') + ".java";
+        for (String include : includes) {
+            String rest = include;
+            StringBuilder regex = new StringBuilder();
+            if (rest.startsWith("**/")) {
+                regex.append("(?:.*/)?");
+                rest = rest.substring(3);
+            }
+            String[] parts = rest.split("\\*", -1);
+            for (int i = 0; i < parts.length; i++) {
+                regex.append(i > 0 ? "[^/]*" : "").append(Pattern.quote(parts[i]));
+            }
+            if (path.matches(regex.toString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The module pom's surefire {@code <include>}s, or surefire's defaults where it has none. */
+    private static List<String> surefireIncludes() throws IOException {
+        Path pom = Path.of("pom.xml");
+        if (!Files.isRegularFile(pom)) {
+            return DEFAULT_INCLUDES;
+        }
+        List<String> includes = new ArrayList<>();
+        Matcher m = Pattern.compile("<include>([^<]+)</include>").matcher(Files.readString(pom, StandardCharsets.UTF_8));
+        while (m.find()) {
+            includes.add(m.group(1).strip());
+        }
+        return includes.isEmpty() ? DEFAULT_INCLUDES : includes;
     }
 
     /** {@code queue.QueueTests} or a nested {@code Outer.Inner}, relative to the package. */

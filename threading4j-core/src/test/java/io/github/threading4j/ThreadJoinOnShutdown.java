@@ -6,8 +6,6 @@ import io.github.threading4j.support.ChildJvm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -50,17 +48,18 @@ class ThreadJoinOnShutdown {
     }
 
     static final class DaemonThreadsMain {
-        public static void main(String[] args) throws IOException {
-            Path file = Files.createTempFile("threading4j", ".bin");
-            file.toFile().deleteOnExit();
-            Files.write(file, new byte[4096]);
+        public static void main(String[] args) {
+            // CPython's daemons read the test module's own file; these read this class's own class file,
+            // which exists for the whole life of the JVM (a temp file deleted at exit would not).
+            String self = "ThreadJoinOnShutdown$DaemonThreadsMain.class";
             Set<Thread> threadHasRun = ConcurrentHashMap.newKeySet();
             int count = 0;
             for (int i = 0; i < 40; i++) {
                 Thread t = Threading.thread(() -> {
                     byte[] buf = new byte[200];
                     while (true) { // loop for ever doing a little I/O
-                        try (InputStream in = Files.newInputStream(file); OutputStream sink = OutputStream.nullOutputStream()) {
+                        try (InputStream in = DaemonThreadsMain.class.getResourceAsStream(self);
+                                OutputStream sink = OutputStream.nullOutputStream()) {
                             sink.write(buf, 0, in.read(buf));
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);

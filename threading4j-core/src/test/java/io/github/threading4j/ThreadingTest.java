@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.threading4j.support.ChildJvm;
 import io.github.threading4j.support.ThreadKind;
 import io.github.threading4j.support.Threads;
 import java.nio.file.Files;
@@ -321,6 +322,35 @@ class ThreadingTest {
     private static void recurse(int[] depth) {
         depth[0]++;
         recurse(depth);
+    }
+
+    /** First used from a virtual thread, Threading still finds the JVM's main thread, and keeps it after main ends. */
+    @Test
+    void mainThreadFoundFromAnotherThread() {
+        ChildJvm.Result r = ChildJvm.run(MainThreadFromVirtualMain.class);
+        String nl = System.lineSeparator();
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("from virtual: same=true main listed=true" + nl + "after main: same=true alive=false listed=false" + nl,
+                r.stdout(), r::toString);
+        assertEquals("", r.stderr(), r::toString);
+    }
+
+    /** Child: the first use of Threading is in a virtual thread; a later thread looks again after main ended. */
+    static final class MainThreadFromVirtualMain {
+        public static void main(String[] args) throws InterruptedException {
+            Thread main = Thread.currentThread();
+            Thread v = Thread.ofVirtual().start(() -> {
+                Thread m = Threading.mainThread();
+                System.out.println("from virtual: same=" + (m == main) + " " + m.getName() + " listed="
+                        + Threading.enumerate().contains(m));
+            });
+            v.join();
+            Threading.thread(() -> {
+                Threading.join(main);
+                System.out.println("after main: same=" + (Threading.mainThread() == main) + " alive="
+                        + main.isAlive() + " listed=" + Threading.enumerate().contains(main));
+            }).start();
+        }
     }
 
     /** Foreign threads that ended are dropped, however many registered (the registry does not grow). */

@@ -1,0 +1,211 @@
+package io.github.threading4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.threading4j.support.Bunch;
+import io.github.threading4j.support.Threads;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stress: many threads on one primitive, bounded in count (and so in time), on platform and virtual threads.
+ * Each test checks an exact outcome: nothing lost, nothing duplicated, no waiter left behind.
+ */
+class LocksStressTest extends BaseTestCase {
+    static final int THREADS = 8;
+    static final int INCREMENTS = 5_000;
+
+    /** A plain (non-atomic) counter; only the lock under test makes it exact. */
+    static final class Counter {
+        int value;
+    }
+
+    private void checkCounter(String what, Supplier<Held> hold) {
+        Counter counter = new Counter();
+        try (Bunch b = bunch(THREADS, () -> {
+            for (int i = 0; i < INCREMENTS; i++) {
+                try (var held = hold.get()) {
+                    counter.value++;
+                }
+            }
+        })) {
+            assertEquals(THREADS, b.threads().size());
+        }
+        assertEquals(THREADS * INCREMENTS, counter.value, what);
+    }
+
+    /** Every lock type guarding a plain counter under 8 threads ends exact. */
+    @Test
+    void testCounterIsExact() {
+        Lock lock = new Lock();
+        checkCounter("Lock", lock::hold);
+        RLock rlock = new RLock();
+        checkCounter("RLock", rlock::hold);
+        Condition cond = new Condition();
+        checkCounter("Condition", cond::hold);
+        Semaphore sem = new Semaphore(1);
+        checkCounter("Semaphore(1)", sem::hold);
+        BoundedSemaphore bsem = new BoundedSemaphore(1);
+        checkCounter("BoundedSemaphore(1)", bsem::hold);
+        // the JDK entry points and the timed/owner-less paths too
+        checkCounter("Lock.lock/unlock", () -> {
+            lock.lock();
+            return lock::unlock;
+        });
+        checkCounter("Lock released by any thread", () -> {
+            lock.acquire(java.time.Duration.ofMinutes(1));
+            return lock::release;
+        });
+        checkCounter("RLock nested", () -> {
+            rlock.acquire();
+            rlock.acquire();
+            rlock.release();
+            return rlock::release;
+        });
+    }
+
+    /** signal(n) wakes at most n (here exactly n) of many waiters, never more; signalAll wakes the rest. */
+    @Test
+    void testSignalWakesAtMostN() {
+        int waiters = 30;
+        Condition cond = new Condition();
+        AtomicInteger woken = new AtomicInteger();
+        try (Bunch b = bunch(waiters, () -> {
+            try (var held = cond.hold()) {
+                assertTrue(cond.await(null));
+                woken.incrementAndGet();
+            }
+        })) {
+            waitParkedOn(cond, b.threads());
+            int expected = 0;
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            while (expected < waiters - 5) {
+                int n = 1 + random.nextInt(4);
+                try (var held = cond.hold()) {
+                    cond.signal(n);
+                }
+                expected += n;
+                int target = expected;
+                Threads.waitUntil(() -> woken.get() >= target, target + " woken");
+                // the others are still parked on the condition: nobody woke without a signal
+                Threads.waitUntil(() -> b.threads().stream().filter(Thread::isAlive).allMatch(
+                        t -> LockObserver.blockedOn(t) == cond), "the rest parked on the condition");
+                assertEquals(expected, woken.get(), "signal(" + n + ") woke more than " + n);
+            }
+            try (var held = cond.hold()) {
+                cond.signalAll();
+            }
+        }
+        assertEquals(waiters, woken.get());
+    }
+
+    /** signalAll wakes every one of many waiters, round after round. */
+    @Test
+    void testSignalAllWakesAll() {
+        Condition cond = new Condition(new Lock());
+        for (int round = 0; round < 5; round++) {
+            AtomicInteger woken = new AtomicInteger();
+            try (Bunch b = bunch(50, () -> {
+                try (var held = cond.hold()) {
+                    assertTrue(cond.await(null));
+                    woken.incrementAndGet();
+                }
+            })) {
+                waitParkedOn(cond, b.threads());
+                try (var held = cond.hold()) {
+                    cond.signalAll();
+                }
+            }
+            assertEquals(50, woken.get());
+        }
+    }
+
+    /** A Barrier of 8 parties runs 1,000 cycles; every index 0..7 is returned exactly once per cycle. */
+    @Test
+    void testBarrierCycles() {
+        int parties = 8;
+        int cycles = 1_000;
+        AtomicInteger trips = new AtomicInteger();
+        Barrier barrier = new Barrier(parties, trips::incrementAndGet);
+        AtomicIntegerArray seen = new AtomicIntegerArray(cycles * parties);
+        try (Bunch b = bunch(parties, () -> {
+            for (int c = 0; c < cycles; c++) {
+                int index = barrier.await();
+                seen.incrementAndGet(c * parties + index);
+            }
+        })) {
+            assertEquals(parties, b.threads().size());
+        }
+        assertEquals(cycles, trips.get());
+        for (int i = 0; i < seen.length(); i++) {
+            assertEquals(1, seen.get(i), "cycle " + i / parties + " index " + i % parties);
+        }
+        assertEquals(0, barrier.nWaiting());
+    }
+
+    private void checkAtMostThreeHolders(Semaphore sem) {
+        AtomicInteger holders = new AtomicInteger();
+        AtomicInteger maxHolders = new AtomicInteger();
+        try (Bunch b = bunch(THREADS, () -> {
+            for (int i = 0; i < 2_000; i++) {
+                try (var held = sem.hold()) {
+                    int now = holders.incrementAndGet();
+                    maxHolders.accumulateAndGet(now, Math::max);
+                    Thread.onSpinWait();
+                    holders.decrementAndGet();
+                }
+            }
+        })) {
+            assertEquals(THREADS, b.threads().size());
+        }
+        assertTrue(maxHolders.get() <= 3, sem + " had " + maxHolders.get() + " holders");
+        assertTrue(maxHolders.get() >= 1);
+        assertEquals(3, sem.value(), "every permit came back");
+    }
+
+    /** A Semaphore(3) never has more than 3 holders at once. */
+    @Test
+    void testSemaphoreCapsHolders() {
+        checkAtMostThreeHolders(new Semaphore(3));
+    }
+
+    /** Nor does a BoundedSemaphore(3). */
+    @Test
+    void testBoundedSemaphoreCapsHolders() {
+        checkAtMostThreeHolders(new BoundedSemaphore(3));
+    }
+
+    /** Event set/clear rounds with waiters arriving concurrently: every waiter returns, none is stranded. */
+    @Test
+    void testEventRounds() {
+        Event go = new Event();
+        Event done = new Event();
+        AtomicInteger returned = new AtomicInteger();
+        AtomicInteger passed = new AtomicInteger();
+        int rounds = 200;
+        try (Bunch b = bunch(4, () -> {
+            for (int r = 0; r < rounds; r++) {
+                go.await();
+                returned.incrementAndGet();
+                done.await();
+                passed.incrementAndGet();
+            }
+        })) {
+            for (int r = 0; r < rounds; r++) {
+                int target = (r + 1) * 4;
+                done.clear();
+                go.set();
+                Threads.waitUntil(() -> returned.get() >= target, "round " + r + " go");
+                go.clear();
+                done.set();
+                Threads.waitUntil(() -> passed.get() >= target, "round " + r + " done");
+            }
+            assertEquals(4, b.threads().size());
+        }
+        assertEquals(rounds * 4, returned.get());
+    }
+}
