@@ -252,13 +252,11 @@ public class Barrier {
     private void waitForTrip(Duration limit) {
         assert mutex.isHeldByCurrentThread();
         boolean timed = limit != null;
-        long deadline = 0L;
-        if (timed && !(limit.isNegative() || limit.isZero())) {
-            deadline = System.nanoTime() + Timeouts.toNanos(limit);
-        }
+        boolean noWait = timed && (limit.isNegative() || limit.isZero());
+        long deadline = timed && !noWait ? System.nanoTime() + Timeouts.toNanos(limit) : 0L;
         while (state == State.FILLING) {
-            long remaining = timed ? deadline - System.nanoTime() : 0L;
-            if (timed && (deadline == 0L || remaining <= 0L)) {
+            long remaining = timed && !noWait ? deadline - System.nanoTime() : 0L;
+            if (noWait || timed && remaining <= 0L) {
                 breakBarrier();
                 throw broken();
             }

@@ -309,12 +309,17 @@ abstract class BarrierTests extends BaseTestCase {
     /** An interrupted waiter breaks the barrier (as CyclicBarrier), keeps its status and throws unchecked. */
     @Test
     void testAwaitInterrupted() {
+        checkAwaitInterrupted(Barrier::await);
+        checkAwaitInterrupted(b -> b.await(Duration.ofMinutes(10)));
+    }
+
+    private void checkAwaitInterrupted(java.util.function.ToIntFunction<Barrier> await) {
         Barrier b = barriertype(3);
         AtomicReference<Object> outcome = new AtomicReference<>();
         List<Class<?>> others = new CopyOnWriteArrayList<>();
         Thread t = start(() -> {
             try {
-                b.await();
+                await.applyAsInt(b);
                 outcome.set("returned");
             } catch (UncheckedInterruptedException e) {
                 outcome.set(Thread.currentThread().isInterrupted());
@@ -328,6 +333,24 @@ abstract class BarrierTests extends BaseTestCase {
         assertEquals(true, outcome.get());
         assertEquals(List.of(BrokenBarrierError.class), others);
         assertTrue(b.isBroken());
+    }
+
+    /** Indices follow arrival: the first thread to arrive gets 0, the last parties-1 (and runs the action). */
+    @Test
+    void testIndexByArrival() {
+        AtomicReference<Thread> actionThread = new AtomicReference<>();
+        Barrier b = barriertype(3, () -> actionThread.set(Thread.currentThread()), null);
+        List<Integer> indices = new CopyOnWriteArrayList<>(List.of(-1, -1));
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            int arrival = i;
+            threads.add(start(() -> indices.set(arrival, b.await())));
+            Threads.waitUntil(() -> b.nWaiting() == arrival + 1, "arrival " + arrival);
+        }
+        assertEquals(2, b.await());
+        assertSame(Thread.currentThread(), actionThread.get());
+        threads.forEach(Threads::join);
+        assertEquals(List.of(0, 1), indices);
     }
 
     /** With the interrupt status set on entry, await does not arrive at all. */

@@ -124,6 +124,70 @@ class LocksStressTest extends BaseTestCase {
         }
     }
 
+    /**
+     * A bounded buffer on two Conditions over one RLock, taken recursively: 4 producers, 4 consumers (half waiting
+     * without a timeout, half with 1 ms timeouts racing the signals); every item is consumed exactly once and
+     * no untimed waiter is left behind (a lost signal would hang it).
+     */
+    @Test
+    void testConditionProducerConsumer() {
+        RLock lock = new RLock();
+        Condition notEmpty = new Condition(lock);
+        Condition notFull = new Condition(lock);
+        java.util.ArrayDeque<Integer> buffer = new java.util.ArrayDeque<>(); // guarded by lock
+        int producers = 4;
+        int perProducer = 2_000;
+        int total = producers * perProducer;
+        AtomicIntegerArray consumed = new AtomicIntegerArray(total);
+        AtomicInteger taken = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
+        Runnable producer = () -> {
+            for (int i = 0; i < perProducer; i++) {
+                try (var outer = lock.hold(); var inner = lock.hold()) {
+                    notFull.awaitFor(() -> buffer.size() < 4);
+                    buffer.addLast(next.getAndIncrement());
+                    notEmpty.signal();
+                }
+            }
+        };
+        java.util.function.IntConsumer consumer = (int id) -> {
+            boolean timed = id % 2 == 0;
+            while (true) {
+                try (var held = lock.hold()) {
+                    if (timed) {
+                        while (!notEmpty.awaitFor(() -> !buffer.isEmpty() || taken.get() >= total,
+                                java.time.Duration.ofMillis(1))) {
+                            Thread.onSpinWait();
+                        }
+                    } else {
+                        notEmpty.awaitFor(() -> !buffer.isEmpty() || taken.get() >= total);
+                    }
+                    if (buffer.isEmpty()) {
+                        notEmpty.signalAll(); // all taken: let the other consumers see it
+                        return;
+                    }
+                    consumed.incrementAndGet(buffer.removeFirst());
+                    if (taken.incrementAndGet() == total) {
+                        notEmpty.signalAll();
+                    }
+                    notFull.signal();
+                }
+            }
+        };
+        AtomicInteger ids = new AtomicInteger();
+        try (Bunch consumers = bunch(4, () -> consumer.accept(ids.getAndIncrement()));
+                Bunch producing = bunch(producers, producer)) {
+            assertEquals(producers, producing.threads().size());
+            assertEquals(4, consumers.threads().size());
+        }
+        assertEquals(total, taken.get());
+        for (int i = 0; i < total; i++) {
+            assertEquals(1, consumed.get(i), "item " + i);
+        }
+        assertEquals(0, lock.getHoldCount());
+        assertTrue(notEmpty.toString().endsWith(", 0)>") && notFull.toString().endsWith(", 0)>"));
+    }
+
     /** A Barrier of 8 parties runs 1,000 cycles; every index 0..7 is returned exactly once per cycle. */
     @Test
     void testBarrierCycles() {
