@@ -85,26 +85,16 @@ public class LifoQueue<E> extends Queue<E> {
     @Override
     int storageRemoveIf(Predicate<Object> filter, boolean firstOnly) {
         int n = size;
-        int removedAt = -1;
-        if (firstOnly) {
-            for (int i = n - 1; i >= 0; i--) {  // first in get() order = from the top
-                if (filter.test(stack[i])) {
-                    removedAt = i;
-                    break;
-                }
-            }
-            if (removedAt < 0) {
-                return 0;
-            }
-            System.arraycopy(stack, removedAt + 1, stack, removedAt, n - removedAt - 1);
-            stack[--size] = null;
-            return 1;
+        Object[] stack = this.stack;
+        // get() order runs from the top: mark i is about stack[n - 1 - i]. Nothing moves until all are asked.
+        boolean[] remove = Storage.marks(n, i -> filter.test(stack[n - 1 - i]), firstOnly);
+        if (remove == null) {
+            return 0;
         }
         int kept = 0;
-        for (int i = 0; i < n; i++) {
-            Object x = stack[i];
-            if (!filter.test(x)) {
-                stack[kept++] = x;
+        for (int j = 0; j < n; j++) {
+            if (!remove[n - 1 - j]) {
+                stack[kept++] = stack[j];
             }
         }
         Arrays.fill(stack, kept, n, null);

@@ -148,10 +148,13 @@ public class PriorityQueue<E> extends Queue<E> {
         long lastSeq = seqs[n];
         // Pass 1: the path the hole takes from the root (comparisons only; may throw).
         int hole = settleDown(last, lastSeq, n);
-        // Pass 2: move the smaller child up along the same path, then place the last item.
+        // Pass 2: move each item on the root-to-hole path up one level, then place the last item. The path
+        // is read off the hole's index (node h's ancestor at depth d is ((h + 1) >>> (D - d)) - 1), so this
+        // pass compares nothing and cannot throw.
+        int depth = 31 - Integer.numberOfLeadingZeros(hole + 1);
         int k = 0;
-        while (k != hole) {
-            int child = smallerChild(k, n);
+        for (int d = 1; d <= depth; d++) {
+            int child = ((hole + 1) >>> (depth - d)) - 1;
             heap[k] = heap[child];
             seqs[k] = seqs[child];
             k = child;
@@ -213,20 +216,18 @@ public class PriorityQueue<E> extends Queue<E> {
     @Override
     int storageRemoveIf(Predicate<Object> filter, boolean firstOnly) {
         int n = size;
+        Object[] heap = this.heap;
+        boolean[] remove = Storage.marks(n, i -> filter.test(heap[i]), firstOnly);  // asks first, moves after
+        if (remove == null) {
+            return 0;
+        }
         int kept = 0;
-        int removed = 0;
         for (int i = 0; i < n; i++) {
-            Object x = heap[i];
-            if ((removed == 0 || !firstOnly) && filter.test(x)) {
-                removed++;
-            } else {
-                heap[kept] = x;
+            if (!remove[i]) {
+                heap[kept] = heap[i];
                 seqs[kept] = seqs[i];
                 kept++;
             }
-        }
-        if (removed == 0) {
-            return 0;
         }
         Arrays.fill(heap, kept, n, null);
         size = kept;
@@ -234,7 +235,7 @@ public class PriorityQueue<E> extends Queue<E> {
         for (int i = (kept >>> 1) - 1; i >= 0; i--) {
             siftDown(i, kept);
         }
-        return removed;
+        return n - kept;
     }
 
     private void siftDown(int k, int n) {

@@ -546,19 +546,18 @@ public class Queue<E> extends AbstractQueue<E> implements BlockingQueue<E> {
      */
     int storageRemoveIf(Predicate<Object> filter, boolean firstOnly) {
         int n = count;
-        if (n == 0) {
+        Object[] items = this.items;
+        // Pass 1 asks the filter about every item (get() order) before anything moves: if it throws, the
+        // queue is unchanged.
+        boolean[] remove = Storage.marks(n, i -> filter.test(items[(head + i) % items.length]), firstOnly);
+        if (remove == null) {
             return 0;
         }
-        Object[] items = this.items;
         int len = items.length;
         int kept = 0;
-        int removed = 0;
         for (int i = 0; i < n; i++) {
-            int from = (head + i) % len;
-            Object x = items[from];
-            if ((removed == 0 || !firstOnly) && filter.test(x)) {
-                removed++;
-            } else {
+            Object x = items[(head + i) % len];
+            if (!remove[i]) {
                 items[(head + kept) % len] = x;
                 kept++;
             }
@@ -568,7 +567,7 @@ public class Queue<E> extends AbstractQueue<E> implements BlockingQueue<E> {
         }
         count = kept;
         tail = (head + kept) % len;
-        return removed;
+        return n - kept;
     }
 
     // ------------------------------------------------------------------ the two cores
