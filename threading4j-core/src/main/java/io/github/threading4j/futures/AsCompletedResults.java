@@ -125,6 +125,7 @@ final class AsCompletedResults<F extends Future<?>> implements Results<F>, Itera
             if (timeout == null) {
                 LockSupport.park(this);
             } else {
+                Deadline.nanos(timeout); // beyond TIMEOUT_MAX: ArithmeticException, only now that it must wait
                 LockSupport.parkNanos(this, deadline - System.nanoTime());
             }
         }

@@ -21,12 +21,14 @@ final class MapResults<R> implements Results<R>, Iterator<R> {
     private final WeakReference<Executor> executor;
     private Iterator<Callable<R>> input; // null once exhausted or closed
     private final ArrayDeque<Future<R>> futures = new ArrayDeque<>();
+    private final Duration timeout;
     private final boolean timed;
     private final long deadline;
     private boolean iteratorTaken;
     private boolean closed;
 
     private MapResults(Executor executor, Iterator<Callable<R>> input, Duration timeout, int bufferSize) {
+        this.timeout = timeout;
         this.timed = timeout != null;
         this.deadline = timed ? Deadline.deadline(timeout) : 0L; // counted from the map() call
         this.executor = new WeakReference<>(executor);
@@ -108,7 +110,15 @@ final class MapResults<R> implements Results<R>, Iterator<R> {
         }
         try {
             Future<R> oldest = futures.peekFirst();
-            R r = timed ? oldest.result(Duration.ofNanos(Math.max(0L, deadline - System.nanoTime()))) : oldest.result();
+            R r;
+            if (!timed) {
+                r = oldest.result();
+            } else if (!oldest.done()) {
+                Deadline.nanos(timeout); // beyond TIMEOUT_MAX: ArithmeticException, only now that it must wait
+                r = oldest.result(Duration.ofNanos(Math.max(0L, deadline - System.nanoTime())));
+            } else {
+                r = oldest.result(Duration.ZERO);
+            }
             futures.pollFirst(); // forget it before yielding (test_free_reference)
             refill();
             return r;

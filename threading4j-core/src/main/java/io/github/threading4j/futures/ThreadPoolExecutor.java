@@ -1,5 +1,6 @@
 package io.github.threading4j.futures;
 
+import io.github.threading4j.Threading;
 import io.github.threading4j.UncheckedInterruptedException;
 
 import java.lang.ref.Cleaner;
@@ -132,8 +133,9 @@ public class ThreadPoolExecutor extends AbstractExecutor {
         }
 
         /**
-         * Where worker threads come from (default: daemon platform threads). Threads it returns unnamed get
-         * {@code prefix_n}; platform threads are made daemons.
+         * Where worker threads come from (default: {@link Threading#threadFactory(String)}, platform threads
+         * named {@code prefix_n}). Threads it returns unnamed get {@code prefix_n}; platform threads are made
+         * daemons (D6).
          */
         public Builder threadFactory(ThreadFactory factory) {
             this.threadFactory = Objects.requireNonNull(factory, "threadFactory");
@@ -208,13 +210,36 @@ public class ThreadPoolExecutor extends AbstractExecutor {
         return core.awaitTermination(unit.toNanos(timeout));
     }
 
+    /**
+     * Python's {@code with} exit: {@code shutdown(true)}, so every worker thread has ended when it returns. If
+     * interrupted while waiting: {@link #shutdownNow()}, keep waiting, then re-assert the interrupt (the JDK
+     * {@code close()} contract).
+     *
+     * @throws IllegalStateException "cannot join current thread" when called by one of the pool's tasks
+     */
     @Override
     public void close() {
+        shutdown(false);
         if (core.isWorker(Thread.currentThread())) {
-            shutdown(false);
             throw new IllegalStateException("cannot join current thread");
         }
-        super.close();
+        boolean interrupted = false;
+        for (Thread t : core.threadsSnapshot()) {
+            for (;;) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    if (!interrupted) {
+                        shutdownNow();
+                        interrupted = true;
+                    }
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     // ---- accessors -------------------------------------------------------------------------------------------
@@ -274,7 +299,9 @@ public class ThreadPoolExecutor extends AbstractExecutor {
         Core(int maxWorkers, String prefix, ThreadFactory factory, Runnable initializer) {
             this.maxWorkers = maxWorkers;
             this.prefix = prefix;
-            this.factory = factory;
+            // Threading's factory: names prefix_n, lists workers in Threading.enumerate(), routes their
+            // uncaught exceptions to the excepthook.
+            this.factory = factory != null ? factory : Threading.threadFactory(prefix);
             this.initializer = initializer;
         }
 
@@ -341,8 +368,8 @@ public class ThreadPoolExecutor extends AbstractExecutor {
             assert mainLock.isHeldByCurrentThread();
             Worker w = new Worker();
             int n = started;
-            Thread t = factory != null ? factory.newThread(() -> runWorker(w)) : new Thread(() -> runWorker(w));
-            if (factory == null || t.getName().isEmpty()) {
+            Thread t = factory.newThread(() -> runWorker(w));
+            if (t.getName().isEmpty()) {
                 t.setName(prefix + "_" + n);
             }
             if (!t.isVirtual() && !t.isDaemon()) {

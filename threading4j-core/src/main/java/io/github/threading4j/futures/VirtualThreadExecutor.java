@@ -203,6 +203,8 @@ public class VirtualThreadExecutor extends AbstractExecutor {
         Core(int maxConcurrency, String prefix) {
             this.maxConcurrency = maxConcurrency;
             this.permits = new AtomicInteger(maxConcurrency);
+            // The JDK builder, not Threading.virtualThreadFactory: registering each short-lived thread in
+            // Threading.enumerate() would cost a concurrent-set insert and removal per task.
             this.factory = Thread.ofVirtual().name(prefix + "_", 0).factory();
             ExitHook.register(this);
         }

@@ -320,7 +320,7 @@ abstract class ExecutorTests {
         List<java.util.concurrent.Future<Object>> timed = executor.invokeAll(List.of(() -> 1, () -> {
             never.await();
             return 2;
-        }), 100, TimeUnit.MILLISECONDS);
+        }), 1, TimeUnit.SECONDS);
         assertEquals(1, timed.get(0).resultNow());
         assertFalse(timed.get(0).isCancelled());
         // the running task was interrupted (D9) and so ends with InterruptedException

@@ -69,7 +69,22 @@ class VirtualThreadExecutorTests extends ExecutorTests {
         }
         e.shutdown(true);
         assertEquals(2, maxRunning.get());
-        assertEquals(List.of(0, 1, 2, 3, 4, 6, 7, 8, 9), startOrder);
+        assertEquals(List.of(0, 1, 2, 3, 4, 6, 7, 8, 9), startOrder.stream().sorted().toList());
         assertEquals(FutureState.CANCELLED_AND_NOTIFIED, fs.get(5).futureState());
+    }
+
+    /** With maxConcurrency 1, pending tasks start one at a time in submission order. */
+    @Test
+    void pendingTasksStartInFifoOrder() {
+        VirtualThreadExecutor e = new VirtualThreadExecutor(1);
+        List<Integer> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Future<Boolean>> fs = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            int n = i;
+            fs.add(e.submit(() -> order.add(n)));
+        }
+        fs.forEach(Future::result);
+        e.shutdown(true);
+        assertEquals(java.util.stream.IntStream.range(0, 50).boxed().toList(), order);
     }
 }
