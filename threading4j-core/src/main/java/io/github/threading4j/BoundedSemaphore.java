@@ -18,12 +18,9 @@ package io.github.threading4j;
  */
 public class BoundedSemaphore extends Semaphore {
     /*
-     * The bound lives in the Sync: release is a CAS loop that reads the counter, fails when counter + n would pass
-     * the bound (all-or-nothing), else CASes counter -> counter + n. Still one word, no lock.
+     * The bound is checked inside the release CAS loop (Semaphore.add): it reads the counter, fails when
+     * counter + n would pass the bound (all-or-nothing), else CASes counter -> counter + n. Still one word, no lock.
      */
-
-    /** The initial value, which the counter never exceeds. */
-    private final int bound;
 
     /** Python's {@code BoundedSemaphore()}: one permit, bound 1. */
     public BoundedSemaphore() {
@@ -36,14 +33,12 @@ public class BoundedSemaphore extends Semaphore {
      * @throws IllegalArgumentException {@code "semaphore initial value must be >= 0"}
      */
     public BoundedSemaphore(int value) {
-        super(new Sync(checkValue(value), value), null);
-        this.bound = value;
+        super(checkValue(value), value, null);
     }
 
     /** As {@link #BoundedSemaphore(int)}, with a name shown in {@link #toString()}. */
     public BoundedSemaphore(int value, String name) {
-        super(new Sync(checkValue(value), value), java.util.Objects.requireNonNull(name, "name"));
-        this.bound = value;
+        super(checkValue(value), value, java.util.Objects.requireNonNull(name, "name"));
     }
 
     /**

@@ -3,7 +3,6 @@ package io.github.threading4j;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
 /**
  * Python's {@code threading.Lock}: a mutual-exclusion lock that has no owner. Any thread may release it, and
@@ -36,16 +35,17 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * <p>Memory consistency: everything a thread did before {@code release()} happens-before what a thread does
  * after a later successful {@code acquire()}.
  */
-public final class Lock implements java.util.concurrent.locks.Lock {
+public final class Lock extends Synchronizer implements java.util.concurrent.locks.Lock {
     /*
-     * Mechanics: an AbstractQueuedSynchronizer in exclusive mode whose state is the whole lock, 0 = unlocked,
-     * 1 = locked. acquire is one CAS 0 -> 1 (the queue is touched only when it fails); release is one CAS 1 -> 0
-     * from any thread (a failed CAS means it was unlocked: the error). hold() returns the one Held below, so the
-     * uncontended path allocates nothing. Threads blocked in acquire park on the Sync (AQS parks on itself);
-     * LockObserver.blockedOn maps it back to this Lock.
+     * Mechanics (Synchronizer): the state word is the whole lock, 0 = unlocked, 1 = locked. acquire is one CAS
+     * 0 -> 1 (the wait queue is touched only when it fails); release is one CAS 1 -> 0 from any thread (a failed
+     * CAS means it was unlocked: the error), then wakes the oldest blocked thread, if any. hold() returns the one
+     * Held below, so the uncontended path allocates nothing. Blocked threads park on this Lock.
      */
 
-    private final Sync sync = new Sync(this);
+    private static final int UNLOCKED = 0;
+    private static final int LOCKED = 1;
+
     /** Shown in toString(); null when none was given. */
     private final String name;
     /** What hold() returns: one per lock, closing it releases once. */
@@ -53,11 +53,13 @@ public final class Lock implements java.util.concurrent.locks.Lock {
 
     /** Python's {@code Lock()}: a new, unlocked lock. */
     public Lock() {
+        super(UNLOCKED);
         this.name = null;
     }
 
     /** A new, unlocked lock with a name shown in {@link #toString()} (for thread dumps and lock-order reports). */
     public Lock(String name) {
+        super(UNLOCKED);
         this.name = Objects.requireNonNull(name, "name");
     }
 
@@ -69,7 +71,7 @@ public final class Lock implements java.util.concurrent.locks.Lock {
      * calling it deadlocks (the lock is not reentrant).
      */
     public boolean acquire() {
-        if (Thread.currentThread().isInterrupted() || !sync.tryAcquire(1)) {
+        if (Thread.currentThread().isInterrupted() || !tryAcquire(1)) {
             acquireSlow();
         }
         Observation.acquired(this);
@@ -116,7 +118,7 @@ public final class Lock implements java.util.concurrent.locks.Lock {
         if (Thread.currentThread().isInterrupted()) {
             throw UncheckedInterruptedException.interrupted();
         }
-        if (!sync.tryAcquire(1) && !timedSlow(nanos)) {
+        if (!tryAcquire(1) && !timedSlow(nanos)) {
             return false;
         }
         Observation.acquired(this);
@@ -129,13 +131,16 @@ public final class Lock implements java.util.concurrent.locks.Lock {
      * @throws IllegalMonitorStateException {@code "release unlocked lock"} when it is not locked
      */
     public void release() {
-        sync.release(1);
+        if (!casState(LOCKED, UNLOCKED)) {
+            throw new IllegalMonitorStateException("release unlocked lock");
+        }
+        wake(1);
         Observation.released(this);
     }
 
     /** Python's {@code locked()}: whether some thread holds the lock. Racy: it may change at once. */
     public boolean locked() {
-        return sync.state() != 0;
+        return state != UNLOCKED;
     }
 
     /**
@@ -152,10 +157,10 @@ public final class Lock implements java.util.concurrent.locks.Lock {
     /** JDK {@code lock()}: as {@link #acquire()} but uninterruptible (an interrupt is kept for later). */
     @Override
     public void lock() {
-        if (!sync.tryAcquire(1)) {
+        if (!tryAcquire(1)) {
             Observation.waitStart(this);
             try {
-                sync.acquire(1);
+                acquireQueued(1, false, false, 0L);
             } finally {
                 Observation.waitEnd(this);
             }
@@ -169,10 +174,13 @@ public final class Lock implements java.util.concurrent.locks.Lock {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        if (!sync.tryAcquire(1)) {
+        if (!tryAcquire(1)) {
             Observation.waitStart(this);
             try {
-                sync.acquireInterruptibly(1);
+                if (acquireQueued(1, true, false, 0L) == INTERRUPTED) {
+                    Thread.interrupted();
+                    throw new InterruptedException();
+                }
             } finally {
                 Observation.waitEnd(this);
             }
@@ -193,13 +201,18 @@ public final class Lock implements java.util.concurrent.locks.Lock {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        if (!sync.tryAcquire(1)) {
+        if (!tryAcquire(1)) {
             if (nanos <= 0L) {
                 return false;
             }
             Observation.waitStart(this);
             try {
-                if (!sync.tryAcquireNanos(1, nanos)) {
+                int result = acquireQueued(1, true, true, nanos);
+                if (result == INTERRUPTED) {
+                    Thread.interrupted();
+                    throw new InterruptedException();
+                }
+                if (result == TIMED_OUT) {
                     return false;
                 }
             } finally {
@@ -225,7 +238,7 @@ public final class Lock implements java.util.concurrent.locks.Lock {
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     private boolean tryOnce() {
-        if (sync.tryAcquire(1)) {
+        if (tryAcquire(1)) {
             Observation.acquired(this);
             return true;
         }
@@ -238,9 +251,9 @@ public final class Lock implements java.util.concurrent.locks.Lock {
         }
         Observation.waitStart(this);
         try {
-            sync.acquireInterruptibly(1);
-        } catch (InterruptedException e) {
-            throw UncheckedInterruptedException.restore(e);
+            if (acquireQueued(1, true, false, 0L) == INTERRUPTED) {
+                throw UncheckedInterruptedException.interrupted();
+            }
         } finally {
             Observation.waitEnd(this);
         }
@@ -249,9 +262,11 @@ public final class Lock implements java.util.concurrent.locks.Lock {
     private boolean timedSlow(long nanos) {
         Observation.waitStart(this);
         try {
-            return sync.tryAcquireNanos(1, nanos);
-        } catch (InterruptedException e) {
-            throw UncheckedInterruptedException.restore(e);
+            int result = acquireQueued(1, true, true, nanos);
+            if (result == INTERRUPTED) {
+                throw UncheckedInterruptedException.interrupted();
+            }
+            return result == ACQUIRED;
         } finally {
             Observation.waitEnd(this);
         }
@@ -267,45 +282,13 @@ public final class Lock implements java.util.concurrent.locks.Lock {
                 + (name == null ? "" : "name='" + name + "' ") + "at " + Timeouts.address(this) + ">";
     }
 
-    /** The state word: 0 unlocked, 1 locked; acquire is a CAS 0 -> 1, release a CAS 1 -> 0 by any thread. */
-    private static final class Sync extends AbstractQueuedSynchronizer implements Parked {
-        private static final long serialVersionUID = 1L;
-        private final transient Lock lock;
+    @Override
+    boolean tryAcquire(int ignored) {
+        return state == UNLOCKED && casState(UNLOCKED, LOCKED);
+    }
 
-        Sync(Lock lock) {
-            this.lock = lock;
-        }
-
-        @Override
-        protected boolean tryAcquire(int ignored) {
-            return getState() == 0 && compareAndSetState(0, 1);
-        }
-
-        @Override
-        protected boolean tryRelease(int ignored) {
-            if (!compareAndSetState(1, 0)) {
-                throw new IllegalMonitorStateException("release unlocked lock");
-            }
-            return true;
-        }
-
-        @Override
-        protected boolean isHeldExclusively() {
-            return getState() != 0;
-        }
-
-        int state() {
-            return getState();
-        }
-
-        @Override
-        public Object primitive() {
-            return lock;
-        }
-
-        @Override
-        public String toString() {
-            return lock.toString();
-        }
+    @Override
+    boolean available() {
+        return state == UNLOCKED;
     }
 }

@@ -49,15 +49,13 @@ public interface LockObserver {
     }
 
     /**
-     * What {@code thread} is blocked on right now, as a threading4j primitive when it waits for one (a
-     * {@link Lock}, {@link RLock}, {@link Condition}, {@link Semaphore}, {@link Event}, {@link Barrier}), else
-     * {@link java.util.concurrent.locks.LockSupport#getBlocker(Thread)} itself ({@code null} when it is not
-     * parked, or parked without a blocker). The AQS-based primitives park on their nested {@code Sync}; this
-     * maps it back to the primitive. Racy: the thread may have moved on when the answer arrives.
+     * What {@code thread} is blocked on right now: {@link java.util.concurrent.locks.LockSupport#getBlocker(Thread)},
+     * which for a thread waiting in a threading4j primitive is that primitive (a {@link Lock}, {@link RLock},
+     * {@link Condition}, {@link Semaphore}, {@link Event}, {@link Barrier}); {@code null} when it is not parked, or
+     * parked without a blocker. Racy: the thread may have moved on when the answer arrives.
      */
     static Object blockedOn(Thread thread) {
-        Object blocker = java.util.concurrent.locks.LockSupport.getBlocker(thread);
-        return blocker instanceof Parked p ? p.primitive() : blocker;
+        return java.util.concurrent.locks.LockSupport.getBlocker(thread);
     }
 
     /** The installed observer, or {@code null}. */

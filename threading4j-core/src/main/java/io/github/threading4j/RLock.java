@@ -3,7 +3,6 @@ package io.github.threading4j;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
 /**
  * Python's {@code threading.RLock}: a reentrant lock. The thread that holds it may acquire it again; it is
@@ -28,15 +27,21 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  *
  * <p>Memory consistency: as {@link Lock}.
  */
-public final class RLock implements java.util.concurrent.locks.Lock {
+public final class RLock extends Synchronizer implements java.util.concurrent.locks.Lock {
     /*
-     * Mechanics: an AbstractQueuedSynchronizer in exclusive mode; state = recursion count (0 = free), the
-     * owner is AQS's exclusive owner thread. First acquire is one CAS 0 -> 1; a nested acquire or a release by
-     * the owner is a plain write (only the owner writes while it holds). Condition's hand-over uses
-     * releaseSave()/acquireRestore(count), which drop and restore every level at once.
+     * Mechanics (Synchronizer): state = recursion count (0 = free); owner = the holding thread. The first
+     * acquire is one CAS 0 -> 1 and then sets owner; a nested acquire or a release by the owner is a plain
+     * volatile write (only the owner writes while it holds). The last release clears owner before state, then
+     * wakes the oldest blocked thread. Condition's hand-over uses releaseSave()/acquireRestore(count), which
+     * drop and restore every level at once. Blocked threads park on this RLock.
      */
 
-    private final Sync sync = new Sync(this);
+    /**
+     * The owning thread while state != 0, else null. Written only by the thread that takes or gives up the lock
+     * (after its CAS, before its releasing write of state); read without a lock: the owner always sees its own
+     * writes, so isHeldByCurrentThread() is exact; other readers (toString) may see a stale value.
+     */
+    private Thread owner;
     /** Shown in toString(); null when none was given. */
     private final String name;
     /** What hold() returns: one per lock, closing it releases one level. */
@@ -44,11 +49,13 @@ public final class RLock implements java.util.concurrent.locks.Lock {
 
     /** Python's {@code RLock()}: a new, free lock. */
     public RLock() {
+        super(0);
         this.name = null;
     }
 
     /** A new, free lock with a name shown in {@link #toString()}. */
     public RLock(String name) {
+        super(0);
         this.name = Objects.requireNonNull(name, "name");
     }
 
@@ -60,7 +67,7 @@ public final class RLock implements java.util.concurrent.locks.Lock {
      * entry or while waiting): nothing acquired, the status stays set, {@link UncheckedInterruptedException}.
      */
     public boolean acquire() {
-        if (Thread.currentThread().isInterrupted() || !sync.tryAcquire(1)) {
+        if (Thread.currentThread().isInterrupted() || !tryAcquire(1)) {
             acquireSlow();
         }
         Observation.acquired(this);
@@ -100,7 +107,7 @@ public final class RLock implements java.util.concurrent.locks.Lock {
         if (Thread.currentThread().isInterrupted()) {
             throw UncheckedInterruptedException.interrupted();
         }
-        if (!sync.tryAcquire(1) && !timedSlow(nanos)) {
+        if (!tryAcquire(1) && !timedSlow(nanos)) {
             return false;
         }
         Observation.acquired(this);
@@ -114,13 +121,13 @@ public final class RLock implements java.util.concurrent.locks.Lock {
      *     own it
      */
     public void release() {
-        sync.release(1);
+        releaseLevels(1);
         Observation.released(this);
     }
 
     /** Python's {@code locked()} [3.14]: whether any thread holds it. Racy. */
     public boolean locked() {
-        return sync.count() != 0;
+        return state != 0;
     }
 
     /** Python's {@code with rlock:}: {@link #acquire()}, then a handle whose {@code close()} releases one level. */
@@ -131,12 +138,12 @@ public final class RLock implements java.util.concurrent.locks.Lock {
 
     /** Python's {@code _is_owned()}: whether the calling thread owns the lock. */
     public boolean isHeldByCurrentThread() {
-        return sync.owner() == Thread.currentThread();
+        return owner == Thread.currentThread();
     }
 
     /** Python's {@code _recursion_count()}: the caller's recursion level, 0 unless it owns the lock. */
     public int getHoldCount() {
-        return isHeldByCurrentThread() ? sync.count() : 0;
+        return isHeldByCurrentThread() ? state : 0;
     }
 
     // ---- Condition's hand-over --------------------------------------------------------------------------------
@@ -151,18 +158,18 @@ public final class RLock implements java.util.concurrent.locks.Lock {
         if (!isHeldByCurrentThread()) {
             throw new IllegalMonitorStateException("cannot release un-acquired lock");
         }
-        int count = sync.count();
-        sync.release(count);
+        int count = state;
+        releaseLevels(count);
         Observation.released(this);
         return count;
     }
 
     /** Python's {@code _acquire_restore(state)}: waits uninterruptibly for the lock, then owns it at {@code count}. */
     void acquireRestore(int count) {
-        if (!sync.tryAcquire(count)) {
+        if (!tryAcquire(count)) {
             Observation.waitStart(this);
             try {
-                sync.acquire(count);
+                acquireQueued(count, false, false, 0L);
             } finally {
                 Observation.waitEnd(this);
             }
@@ -184,10 +191,13 @@ public final class RLock implements java.util.concurrent.locks.Lock {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        if (!sync.tryAcquire(1)) {
+        if (!tryAcquire(1)) {
             Observation.waitStart(this);
             try {
-                sync.acquireInterruptibly(1);
+                if (acquireQueued(1, true, false, 0L) == INTERRUPTED) {
+                    Thread.interrupted();
+                    throw new InterruptedException();
+                }
             } finally {
                 Observation.waitEnd(this);
             }
@@ -208,13 +218,18 @@ public final class RLock implements java.util.concurrent.locks.Lock {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        if (!sync.tryAcquire(1)) {
+        if (!tryAcquire(1)) {
             if (nanos <= 0L) {
                 return false;
             }
             Observation.waitStart(this);
             try {
-                if (!sync.tryAcquireNanos(1, nanos)) {
+                int result = acquireQueued(1, true, true, nanos);
+                if (result == INTERRUPTED) {
+                    Thread.interrupted();
+                    throw new InterruptedException();
+                }
+                if (result == TIMED_OUT) {
                     return false;
                 }
             } finally {
@@ -240,7 +255,7 @@ public final class RLock implements java.util.concurrent.locks.Lock {
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     private boolean tryOnce() {
-        if (sync.tryAcquire(1)) {
+        if (tryAcquire(1)) {
             Observation.acquired(this);
             return true;
         }
@@ -253,9 +268,9 @@ public final class RLock implements java.util.concurrent.locks.Lock {
         }
         Observation.waitStart(this);
         try {
-            sync.acquireInterruptibly(1);
-        } catch (InterruptedException e) {
-            throw UncheckedInterruptedException.restore(e);
+            if (acquireQueued(1, true, false, 0L) == INTERRUPTED) {
+                throw UncheckedInterruptedException.interrupted();
+            }
         } finally {
             Observation.waitEnd(this);
         }
@@ -264,9 +279,11 @@ public final class RLock implements java.util.concurrent.locks.Lock {
     private boolean timedSlow(long nanos) {
         Observation.waitStart(this);
         try {
-            return sync.tryAcquireNanos(1, nanos);
-        } catch (InterruptedException e) {
-            throw UncheckedInterruptedException.restore(e);
+            int result = acquireQueued(1, true, true, nanos);
+            if (result == INTERRUPTED) {
+                throw UncheckedInterruptedException.interrupted();
+            }
+            return result == ACQUIRED;
         } finally {
             Observation.waitEnd(this);
         }
@@ -279,8 +296,8 @@ public final class RLock implements java.util.concurrent.locks.Lock {
      */
     @Override
     public String toString() {
-        Thread owner = sync.owner();
-        int count = sync.count();
+        Thread owner = this.owner;
+        int count = state;
         boolean isLocked = count != 0 && owner != null;
         return "<" + (isLocked ? "locked" : "unlocked") + " RLock object "
                 + (name == null ? "" : "name='" + name + "' ")
@@ -288,70 +305,43 @@ public final class RLock implements java.util.concurrent.locks.Lock {
                 + " at " + Timeouts.address(this) + ">";
     }
 
-    /** state = recursion count; AQS's exclusive owner thread = the owner. */
-    private static final class Sync extends AbstractQueuedSynchronizer implements Parked {
-        private static final long serialVersionUID = 1L;
-        private final transient RLock lock;
-
-        Sync(RLock lock) {
-            this.lock = lock;
-        }
-
-        @Override
-        protected boolean tryAcquire(int acquires) {
-            Thread current = Thread.currentThread();
-            int c = getState();
-            if (c == 0) {
-                if (compareAndSetState(0, acquires)) {
-                    setExclusiveOwnerThread(current);
-                    return true;
-                }
-            } else if (getExclusiveOwnerThread() == current) {
-                int next = c + acquires;
-                if (next < 0) {
-                    throw new ArithmeticException("maximum lock count exceeded");
-                }
-                setState(next);
+    @Override
+    boolean tryAcquire(int acquires) {
+        Thread current = Thread.currentThread();
+        int c = state;
+        if (c == 0) {
+            if (casState(0, acquires)) {
+                owner = current;
                 return true;
             }
-            return false;
-        }
-
-        @Override
-        protected boolean tryRelease(int releases) {
-            if (getExclusiveOwnerThread() != Thread.currentThread()) {
-                throw new IllegalMonitorStateException("cannot release un-acquired lock");
+        } else if (owner == current) {
+            int next = c + acquires;
+            if (next < 0) {
+                throw new ArithmeticException("maximum lock count exceeded");
             }
-            int c = getState() - releases;
-            boolean free = c == 0;
-            if (free) {
-                setExclusiveOwnerThread(null);
-            }
-            setState(c);
-            return free;
+            state = next;
+            return true;
         }
+        return false;
+    }
 
-        @Override
-        protected boolean isHeldExclusively() {
-            return getExclusiveOwnerThread() == Thread.currentThread();
+    @Override
+    boolean available() {
+        return state == 0;
+    }
+
+    /** Removes {@code levels} recursion levels; the last one frees the lock and wakes the oldest waiter. */
+    private void releaseLevels(int levels) {
+        if (owner != Thread.currentThread()) {
+            throw new IllegalMonitorStateException("cannot release un-acquired lock");
         }
-
-        int count() {
-            return getState();
-        }
-
-        Thread owner() {
-            return getExclusiveOwnerThread();
-        }
-
-        @Override
-        public Object primitive() {
-            return lock;
-        }
-
-        @Override
-        public String toString() {
-            return lock.toString();
+        int c = state - levels;
+        if (c == 0) {
+            owner = null;
+            state = 0;
+            wake(1);
+        } else {
+            state = c;
         }
     }
 }

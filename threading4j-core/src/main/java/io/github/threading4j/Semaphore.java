@@ -2,7 +2,6 @@ package io.github.threading4j;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
 /**
  * Python's {@code threading.Semaphore}: a counter of permits; {@link #acquire()} takes one, waiting while none
@@ -27,14 +26,16 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * <p>Memory consistency: actions before {@code release()} happen-before actions after an {@code acquire()}
  * that took a permit it released.
  */
-public class Semaphore {
+public class Semaphore extends Synchronizer {
     /*
-     * Mechanics: an AbstractQueuedSynchronizer in shared mode whose state is the counter (as JUC's nonfair
-     * Semaphore). acquire is one CAS value -> value-1, release one CAS value -> value+n followed by AQS's
-     * propagation, which wakes as many queued acquirers as can proceed. No allocation on the uncontended path.
+     * Mechanics (Synchronizer): the state word is the counter. acquire is one CAS value -> value-1; release is one
+     * CAS value -> value+n (checked against the bound of a BoundedSemaphore, all or nothing), then wakes the n
+     * oldest blocked acquirers; a woken acquirer that leaves a permit behind wakes the next. No allocation on the
+     * uncontended path. Blocked threads park on this Semaphore.
      */
 
-    final Sync sync;
+    /** The initial value of a BoundedSemaphore, which the counter never exceeds; -1 for a plain Semaphore. */
+    final int bound;
     /** Shown in toString(); null when none was given. */
     final String name;
     /** What hold() returns: one per semaphore, closing it releases one permit. */
@@ -51,18 +52,18 @@ public class Semaphore {
      * @throws IllegalArgumentException {@code "semaphore initial value must be >= 0"}
      */
     public Semaphore(int value) {
-        this(new Sync(checkValue(value), null), null);
+        this(checkValue(value), -1, null);
     }
 
     /** As {@link #Semaphore(int)}, with a name shown in {@link #toString()}. */
     public Semaphore(int value, String name) {
-        this(new Sync(checkValue(value), null), Objects.requireNonNull(name, "name"));
+        this(checkValue(value), -1, Objects.requireNonNull(name, "name"));
     }
 
-    Semaphore(Sync sync, String name) {
-        this.sync = sync;
+    Semaphore(int value, int bound, String name) {
+        super(value);
+        this.bound = bound;
         this.name = name;
-        sync.semaphore = this;
     }
 
     static int checkValue(int value) {
@@ -79,7 +80,7 @@ public class Semaphore {
      * waiting): no permit taken, the status stays set, {@link UncheckedInterruptedException}.
      */
     public boolean acquire() {
-        if (Thread.currentThread().isInterrupted() || sync.tryAcquireShared(1) < 0) {
+        if (Thread.currentThread().isInterrupted() || !tryAcquire(1)) {
             acquireSlow();
         }
         Observation.acquired(this);
@@ -114,7 +115,7 @@ public class Semaphore {
         if (Thread.currentThread().isInterrupted()) {
             throw UncheckedInterruptedException.interrupted();
         }
-        if (sync.tryAcquireShared(1) < 0 && !timedSlow(Timeouts.toNanos(timeout))) {
+        if (!tryAcquire(1) && !timedSlow(Timeouts.toNanos(timeout))) {
             return false;
         }
         Observation.acquired(this);
@@ -140,7 +141,7 @@ public class Semaphore {
 
     /** Python's {@code release()}: gives back one permit, waking one waiting acquirer if any. */
     public void release() {
-        sync.releaseShared(1);
+        add(1);
         Observation.released(this);
     }
 
@@ -153,7 +154,7 @@ public class Semaphore {
         if (n < 1) {
             throw new IllegalArgumentException("n must be one or more");
         }
-        sync.releaseShared(n);
+        add(n);
         Observation.released(this);
     }
 
@@ -170,11 +171,11 @@ public class Semaphore {
 
     /** The counter now (CPython's {@code _value}); racy. */
     int value() {
-        return sync.permits();
+        return state;
     }
 
     private boolean tryOnce() {
-        if (sync.tryAcquireShared(1) >= 0) {
+        if (tryAcquire(1)) {
             Observation.acquired(this);
             return true;
         }
@@ -187,9 +188,9 @@ public class Semaphore {
         }
         Observation.waitStart(this);
         try {
-            sync.acquireSharedInterruptibly(1);
-        } catch (InterruptedException e) {
-            throw UncheckedInterruptedException.restore(e);
+            if (acquireQueued(1, true, false, 0L) == INTERRUPTED) {
+                throw UncheckedInterruptedException.interrupted();
+            }
         } finally {
             Observation.waitEnd(this);
         }
@@ -198,9 +199,11 @@ public class Semaphore {
     private boolean timedSlow(long nanos) {
         Observation.waitStart(this);
         try {
-            return sync.tryAcquireSharedNanos(1, nanos);
-        } catch (InterruptedException e) {
-            throw UncheckedInterruptedException.restore(e);
+            int result = acquireQueued(1, true, true, nanos);
+            if (result == INTERRUPTED) {
+                throw UncheckedInterruptedException.interrupted();
+            }
+            return result == ACQUIRED;
         } finally {
             Observation.waitEnd(this);
         }
@@ -216,61 +219,40 @@ public class Semaphore {
         return "<Semaphore" + namePart() + " at " + Timeouts.address(this) + ": value=" + value() + ">";
     }
 
-    /**
-     * The counter as AQS state. {@code bound} is {@code null} for a plain semaphore; for a bounded one, a
-     * release that would take the counter above it fails as a whole (nothing added).
-     */
-    static final class Sync extends AbstractQueuedSynchronizer implements Parked {
-        private static final long serialVersionUID = 1L;
-        private final Integer bound;
-        /** Set once by the Semaphore's constructor, before the semaphore is published. */
-        transient Semaphore semaphore;
-
-        Sync(int permits, Integer bound) {
-            setState(permits);
-            this.bound = bound;
-        }
-
-        int permits() {
-            return getState();
-        }
-
-        @Override
-        protected int tryAcquireShared(int acquires) {
-            for (;;) {
-                int available = getState();
-                int remaining = available - acquires;
-                if (remaining < 0 || compareAndSetState(available, remaining)) {
-                    return remaining;
-                }
+    @Override
+    final boolean tryAcquire(int acquires) {
+        for (;;) {
+            int available = state;
+            int remaining = available - acquires;
+            if (remaining < 0) {
+                return false;
+            }
+            if (casState(available, remaining)) {
+                return true;
             }
         }
+    }
 
-        @Override
-        protected boolean tryReleaseShared(int releases) {
-            for (;;) {
-                int current = getState();
-                int next = current + releases;
-                if (bound != null && (next > bound || next < current)) {
-                    throw new IllegalArgumentException("Semaphore released too many times");
-                }
-                if (next < current) {
-                    throw new ArithmeticException("semaphore value would exceed " + Integer.MAX_VALUE);
-                }
-                if (compareAndSetState(current, next)) {
-                    return true;
-                }
+    @Override
+    final boolean available() {
+        return state > 0;
+    }
+
+    /** Adds {@code n} permits, all or nothing, then wakes up to {@code n} blocked acquirers. */
+    private void add(int n) {
+        for (;;) {
+            int current = state;
+            int next = current + n;
+            if (bound >= 0 && (next > bound || next < current)) {
+                throw new IllegalArgumentException("Semaphore released too many times");
+            }
+            if (next < current) {
+                throw new ArithmeticException("semaphore value would exceed " + Integer.MAX_VALUE);
+            }
+            if (casState(current, next)) {
+                break;
             }
         }
-
-        @Override
-        public Object primitive() {
-            return semaphore;
-        }
-
-        @Override
-        public String toString() {
-            return String.valueOf(semaphore);
-        }
+        wake(n);
     }
 }

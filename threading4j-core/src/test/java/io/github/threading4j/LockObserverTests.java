@@ -190,7 +190,7 @@ class LockObserverTests extends BaseTestCase {
         assertEquals(List.of("acquire Lock", "release Lock"), rec.names());
     }
 
-    /** blockedOn maps the AQS synchronizer a thread parks on back to the primitive. */
+    /** A thread blocked in a lock's acquire parks with the lock itself as blocker: blockedOn and getBlocker name it. */
     @Test
     void testBlockedOn() {
         RLock rlock = new RLock();
@@ -201,6 +201,7 @@ class LockObserverTests extends BaseTestCase {
         })) {
             waitParkedOn(rlock, b.threads());
             assertSame(rlock, LockObserver.blockedOn(b.threads().get(0)));
+            assertSame(rlock, java.util.concurrent.locks.LockSupport.getBlocker(b.threads().get(0)));
             rlock.release();
         }
         assertNull(LockObserver.blockedOn(Thread.currentThread()));

@@ -68,6 +68,67 @@ class LocksStressTest extends BaseTestCase {
         });
     }
 
+    /**
+     * Timed acquirers giving up (and interrupted ones leaving) while others wait without a timeout: the
+     * counter matches the successful acquisitions and no untimed waiter is stranded (a wake-up lost to a leaving
+     * thread would hang it), for Lock, RLock and Semaphore(2).
+     */
+    @Test
+    void testLeavingWaitersPassWakeUpsOn() {
+        Lock lock = new Lock();
+        checkLeavingWaiters("Lock", lock::acquire, d -> lock.acquire(d), lock::release, 1);
+        RLock rlock = new RLock();
+        checkLeavingWaiters("RLock", rlock::acquire, d -> rlock.acquire(d), rlock::release, 1);
+        Semaphore sem = new Semaphore(2);
+        checkLeavingWaiters("Semaphore(2)", sem::acquire, d -> sem.acquire(d), sem::release, 2);
+    }
+
+    private void checkLeavingWaiters(String what, Runnable acquire,
+            java.util.function.Predicate<java.time.Duration> timedAcquire, Runnable release, int permits) {
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger maxInside = new AtomicInteger();
+        AtomicInteger successes = new AtomicInteger();
+        AtomicInteger ids = new AtomicInteger();
+        AtomicInteger interrupted = new AtomicInteger();
+        java.util.Set<Thread> timedThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try (Bunch b = bunch(THREADS, () -> {
+            int id = ids.getAndIncrement();
+            if (id % 2 == 1) {
+                timedThreads.add(Thread.currentThread());
+            }
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            for (int i = 0; i < 2_000; i++) {
+                boolean got;
+                if (id % 2 == 0) {
+                    acquire.run();
+                    got = true;
+                } else {
+                    try {
+                        got = timedAcquire.test(java.time.Duration.ofNanos(random.nextInt(1, 50_000)));
+                    } catch (UncheckedInterruptedException e) {
+                        Thread.interrupted();
+                        interrupted.incrementAndGet();
+                        got = false;
+                    }
+                }
+                if (got) {
+                    maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                    successes.incrementAndGet();
+                    inside.decrementAndGet();
+                    release.run();
+                }
+            }
+        })) {
+            // interrupt the timed acquirers now and then while everything runs
+            for (int round = 0; round < 50 && b.finishedCount() < THREADS; round++) {
+                timedThreads.forEach(Thread::interrupt);
+                Thread.yield();
+            }
+        }
+        assertTrue(maxInside.get() <= permits, what + ": " + maxInside.get() + " inside at once");
+        assertTrue(successes.get() >= THREADS / 2 * 2_000, what + ": every untimed acquire succeeded");
+    }
+
     /** signal(n) wakes at most n (here exactly n) of many waiters, never more; signalAll wakes the rest. */
     @Test
     void testSignalWakesAtMostN() {

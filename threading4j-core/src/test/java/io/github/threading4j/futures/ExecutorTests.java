@@ -103,7 +103,7 @@ abstract class ExecutorTests {
                         Threads.await(release, "the test to end"); // a task still running at the deadline
                     }
                     return null;
-                }, List.of(0, 0, 1), Duration.ofMillis(500))) {
+                }, List.of(0, 0, 1), Duration.ofSeconds(1))) {
                     results.add(r);
                 }
             });

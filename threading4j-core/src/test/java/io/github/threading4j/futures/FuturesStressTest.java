@@ -56,10 +56,16 @@ class FuturesStressTest {
             ConcurrentLinkedQueue<Future<Integer>> accepted = new ConcurrentLinkedQueue<>();
             AtomicInteger ran = new AtomicInteger();
             AtomicInteger rejected = new AtomicInteger();
+            // The first tasks hold their workers until the shutdown has been called, so work is queued then.
+            java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+            AtomicInteger held = new AtomicInteger();
             try (Bunch submitters = Bunch.start(ThreadKind.PLATFORM, 4, () -> {
                 for (int i = 0; i < 50_000; i++) {
                     try {
                         accepted.add(executor.submit(() -> {
+                            if (held.incrementAndGet() <= 4) {
+                                Threads.await(gate, "the shutdown");
+                            }
                             ran.incrementAndGet();
                             return 1;
                         }));
@@ -71,6 +77,7 @@ class FuturesStressTest {
             })) {
                 Threads.waitUntil(() -> accepted.size() > 20_000, "submissions to pile up");
                 executor.shutdown(false, true);
+                gate.countDown();
             }
             try {
                 assertTrue(executor.awaitTermination(Timeouts.LONG.toMillis(), TimeUnit.MILLISECONDS));
@@ -91,7 +98,8 @@ class FuturesStressTest {
                 }
             }
             assertEquals(finished, ran.get());
-            assertTrue(cancelled > 0 || rejected.get() > 0, "the shutdown came while submissions were going on");
+            assertTrue(cancelled > 0, "queued work was cancelled");
+            assertTrue(finished >= 4, "the running tasks finished");
             if (executor instanceof ThreadPoolExecutor pool) {
                 for (Thread t : pool.workerThreads()) {
                     Threads.join(t);
@@ -134,6 +142,79 @@ class FuturesStressTest {
         assertEquals((long) n * (n - 1) / 2, sum);
         assertTrue(maxOutstanding <= bufferSize, "outstanding " + maxOutstanding);
         assertTrue(maxLive.get() <= bufferSize + 1, "live " + maxLive.get());
+    }
+
+    /**
+     * wait, asCompleted and result() over overlapping, differently ordered sets of the same futures, on both
+     * kinds of thread, while two threads complete or cancel them in random order: every waiter wakes, none
+     * deadlocks (the hooks are installed by CAS, so there is no lock order to get wrong), each sees every
+     * future exactly once.
+     */
+    @Test
+    void concurrentWaitersOverOverlappingSets() {
+        for (int round = 0; round < 100; round++) {
+            int n = 200;
+            List<Future<Integer>> fs = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                fs.add(new Future<>());
+            }
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            AtomicInteger seed = new AtomicInteger(round * 100);
+            List<Bunch> bunches = new ArrayList<>();
+            for (ThreadKind kind : ThreadKind.values()) {
+                bunches.add(Bunch.start(kind, 2, () -> {
+                    List<Future<Integer>> mine = shuffled(fs, seed.incrementAndGet());
+                    Threads.await(go, "go");
+                    assertEquals(n, Futures.wait(mine).done().size());
+                }));
+                bunches.add(Bunch.start(kind, 2, () -> {
+                    List<Future<Integer>> mine = shuffled(fs, seed.incrementAndGet());
+                    Threads.await(go, "go");
+                    java.util.Set<Future<Integer>> seen = Futures.identitySet();
+                    try (Results<Future<Integer>> results = Futures.asCompleted(mine)) {
+                        results.forEach(f -> assertTrue(seen.add(f)));
+                    }
+                    assertEquals(n, seen.size());
+                }));
+                bunches.add(Bunch.start(kind, 1, () -> {
+                    Threads.await(go, "go");
+                    for (Future<Integer> f : shuffled(fs, seed.incrementAndGet())) {
+                        int i = fs.indexOf(f);
+                        if (i % 10 == 0) {
+                            org.junit.jupiter.api.Assertions.assertThrows(CancelledError.class, f::result);
+                        } else {
+                            assertEquals(i, f.result());
+                        }
+                    }
+                }));
+            }
+            List<Future<Integer>> order = shuffled(fs, round);
+            try (Bunch completers = Bunch.start(ThreadKind.PLATFORM, 2, () -> {
+                Threads.await(go, "go");
+                for (Future<Integer> f : order) {
+                    if (f.futureState() == FutureState.PENDING) {
+                        try {
+                            if (fs.indexOf(f) % 10 == 0) {
+                                f.cancel();
+                            } else {
+                                f.setResult(fs.indexOf(f));
+                            }
+                        } catch (InvalidStateError raced) {
+                            // the other completer got there first
+                        }
+                    }
+                }
+            })) {
+                go.countDown();
+            }
+            bunches.forEach(Bunch::close);
+        }
+    }
+
+    private static <T> List<T> shuffled(List<T> list, long seed) {
+        List<T> copy = new ArrayList<>(list);
+        java.util.Collections.shuffle(copy, new java.util.Random(seed));
+        return copy;
     }
 
     /** E1: 100,000 tasks that each wait 100 ms, each on its own virtual thread, all complete. */

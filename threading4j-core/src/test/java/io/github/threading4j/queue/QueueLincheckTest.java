@@ -31,9 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * only the orders in which each blocking call completes when it can, which is what linearizability means for
  * them. Random scenarios cannot contain them: a {@code get} with no matching {@code put} never ends.
  *
- * <p>A control keeps the check honest: a deliberately racy queue must be rejected. Should Lincheck ever be
- * unable to instrument the classes (Lincheck 3.4's own ASM 9.6 cannot read JDK 25 class files; the build pins
- * ASM 9.8), it would pass everything, and the control's assertion fails instead.
+ * <p>Two controls keep the check honest: a deliberately racy queue, and a non-atomic move between two of our
+ * queues, must both be rejected. Lincheck 3.4's own ASM 9.6 cannot read JDK 25 class files: every class loaded
+ * before Lincheck attaches (our queues, the JDK's locks) then fails to transform, each call runs as one step,
+ * and every check passes. The build pins ASM 9.8; should that ever regress, the second control fails.
  */
 class QueueLincheckTest {
     /** What the sequential specification returns where a blocking call would wait for ever. */
@@ -269,6 +270,40 @@ class QueueLincheckTest {
         }
     }
 
+    /**
+     * The second control, which needs our own classes instrumented: moving an item between two of our queues is
+     * two calls, so a concurrent total can see it in neither or in both. Lincheck can only find that by switching
+     * threads inside {@link Queue}'s methods (at its lock); had it failed to instrument {@code Queue} or the
+     * JDK's locks (with ASM 9.6 on JDK 25, every class loaded before Lincheck attaches fails to transform), each
+     * call would run as one step and this control would pass unnoticed.
+     */
+    public static class TornTransferOperations {
+        private final Queue<Integer> a = new Queue<>(4);
+        private final Queue<Integer> b = new Queue<>(4);
+
+        public TornTransferOperations() {
+            a.putNowait(1);
+            a.putNowait(2);
+        }
+
+        @Operation
+        public boolean moveToB() {
+            Integer x = a.poll();
+            return x != null && b.offer(x);
+        }
+
+        @Operation
+        public boolean moveToA() {
+            Integer x = b.poll();
+            return x != null && a.offer(x);
+        }
+
+        @Operation
+        public int total() {
+            return a.qsize() + b.qsize();
+        }
+    }
+
     private static <O extends Options<O, ?>> O small(O options, int iterations, int invocations) {
         return options.iterations(iterations).invocationsPerIteration(invocations).threads(2).actorsPerThread(3)
                 .actorsBefore(1).actorsAfter(1);
@@ -276,6 +311,14 @@ class QueueLincheckTest {
 
     private static ModelCheckingOptions modelChecking() {
         return small(new ModelCheckingOptions(), 3, 50);
+    }
+
+    /**
+     * For the fixed blocking scenarios: a timed wait spins on the frozen clock until Lincheck's hang detection
+     * switches threads, so a lower threshold than the default keeps each invocation short.
+     */
+    private static ModelCheckingOptions blockingModelChecking() {
+        return new ModelCheckingOptions().invocationsPerIteration(25).hangingDetectionThreshold(20);
     }
 
     private static StressOptions stress() {
@@ -346,21 +389,21 @@ class QueueLincheckTest {
     /** Queue: blocking and timed calls linearizable in the fixed scenarios, every explored interleaving. */
     @Test
     void queueBlockingModelChecking() {
-        withBlockingScenarios(new ModelCheckingOptions().invocationsPerIteration(30), FifoBlocking.class)
+        withBlockingScenarios(blockingModelChecking(), FifoBlocking.class)
                 .sequentialSpecification(FifoSpec.class).check(FifoBlocking.class);
     }
 
     /** LifoQueue likewise. */
     @Test
     void lifoQueueBlockingModelChecking() {
-        withBlockingScenarios(new ModelCheckingOptions().invocationsPerIteration(30), LifoBlocking.class)
+        withBlockingScenarios(blockingModelChecking(), LifoBlocking.class)
                 .sequentialSpecification(LifoSpec.class).check(LifoBlocking.class);
     }
 
     /** PriorityQueue likewise. */
     @Test
     void priorityQueueBlockingModelChecking() {
-        withBlockingScenarios(new ModelCheckingOptions().invocationsPerIteration(30), PriorityBlocking.class)
+        withBlockingScenarios(blockingModelChecking(), PriorityBlocking.class)
                 .sequentialSpecification(PrioritySpec.class).check(PriorityBlocking.class);
     }
 
@@ -394,6 +437,15 @@ class QueueLincheckTest {
         LincheckAssertionError e = assertThrows(LincheckAssertionError.class,
                 () -> small(new ModelCheckingOptions(), 5, 100).minimizeFailedScenario(false)
                         .check(RacyOperations.class));
+        assertTrue(e.getMessage().contains("Invalid execution results"), e.getMessage());
+    }
+
+    /** The control on our own classes: model checking splits the two-queue move, so Queue is instrumented. */
+    @Test
+    void modelCheckingSeesInsideQueue() {
+        LincheckAssertionError e = assertThrows(LincheckAssertionError.class,
+                () -> small(new ModelCheckingOptions(), 5, 100).minimizeFailedScenario(false)
+                        .check(TornTransferOperations.class));
         assertTrue(e.getMessage().contains("Invalid execution results"), e.getMessage());
     }
 }

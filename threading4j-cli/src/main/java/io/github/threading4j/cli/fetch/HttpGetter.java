@@ -1,0 +1,60 @@
+package io.github.threading4j.cli.fetch;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The one seam between the fetcher and an HTTP client: a GET that follows redirects up to a limit and
+ * streams the body into a target chosen once the status is known. Implementations pool connections
+ * (sized to the concurrency), build TLS only when an https URL appears, and do not retry by themselves
+ * (the fetcher retries, visibly).
+ */
+public interface HttpGetter extends AutoCloseable {
+
+    /** Where a body goes, chosen from the final status (2xx bodies may be saved; others are only counted). */
+    @FunctionalInterface
+    interface BodyTarget {
+        OutputStream open(int status) throws IOException;
+    }
+
+    /** What came back: the final status after redirects, the body's length, the Retry-After header or null. */
+    record Response(int status, long bytes, String retryAfter) {}
+
+    /** A request in progress that another thread may abort (Ctrl-C past the grace period). */
+    interface Abort {
+        void abort();
+    }
+
+    /**
+     * GETs {@code uri}, following at most {@link #MAX_REDIRECTS} redirects, within {@code timeout} for the
+     * connection and for the whole answer.
+     *
+     * @param onStart receives a handle to abort this request from another thread
+     * @throws IOException connection refused or reset, timeout, protocol error
+     */
+    Response get(URI uri, Duration timeout, BodyTarget target, java.util.function.Consumer<Abort> onStart)
+            throws IOException;
+
+    /** Redirects followed before a URL fails. */
+    int MAX_REDIRECTS = 10;
+
+    @Override
+    void close();
+
+    /** Copies {@code in} to {@code out}, failing once {@code deadlineNanos} (System.nanoTime) has passed. */
+    static long copy(java.io.InputStream in, OutputStream out, long deadlineNanos) throws IOException {
+        byte[] buf = new byte[8192]; // per request: most bodies fit; a larger one costs zeroing on every call
+        long total = 0;
+        int n;
+        while ((n = in.read(buf)) >= 0) {
+            out.write(buf, 0, n);
+            total += n;
+            if (System.nanoTime() - deadlineNanos > 0) {
+                throw new java.net.SocketTimeoutException("whole answer not received within the timeout");
+            }
+        }
+        return total;
+    }
+}
