@@ -135,15 +135,17 @@ final class Charts {
         for (String[] impl : small) {
             Report.Figures t1 = report.get("cpu_1thread", impl[0]);
             Report.Figures t2 = report.get("cpu_2threads", impl[0]);
+            Report.Figures speedup = report.get("cpu_speedup", impl[0]);
             if (t1 != null && t2 != null) {
-                any |= line(chart, impl[1], t1.median(), t2.median(), colorOf(impl[0]), false);
+                any |= line(chart, impl[1], t1.median(), t2.median(),
+                        speedup == null ? t1.median() / t2.median() : speedup.median(), colorOf(impl[0]), false);
             }
         }
         for (String[] impl : new String[][] {{Report.JDK, "JDK, 10^9"}, {Report.OURS, "threading4j, 10^9"}}) {
             Report.Figures f = report.get("cpu_speedup_1e9", impl[0]);
             if (f != null && f.field("t1_s") != null && f.field("t2_s") != null) {
                 any |= line(chart, impl[1], Double.parseDouble(f.field("t1_s")), Double.parseDouble(f.field("t2_s")),
-                        colorOf(impl[0]), true);
+                        f.median(), colorOf(impl[0]), true);
             }
         }
         if (!any) {
@@ -154,11 +156,13 @@ final class Charts {
         return chart;
     }
 
-    private static boolean line(XYChart chart, String name, double t1, double t2, Color color, boolean dashed) {
+    /** One implementation's times on 1 and 2 threads; the label gives the median speed-up of its runs. */
+    private static boolean line(XYChart chart, String name, double t1, double t2, double speedup, Color color,
+                                boolean dashed) {
         if (t1 <= 0 || t2 <= 0) {
             return false;
         }
-        XYSeries s = chart.addSeries(String.format(java.util.Locale.ROOT, "%s: %.3g s -> %.3g s (%.2fx)", name, t1, t2, t1 / t2),
+        XYSeries s = chart.addSeries(String.format(java.util.Locale.ROOT, "%s: %.3g s -> %.3g s (%.2fx)", name, t1, t2, speedup),
                 new double[] {1, 2}, new double[] {t1, t2});
         s.setMarker(SeriesMarkers.CIRCLE);
         s.setMarkerColor(color);
