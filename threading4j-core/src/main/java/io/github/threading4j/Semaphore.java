@@ -29,8 +29,9 @@ import java.util.Objects;
 public class Semaphore extends Synchronizer {
     /*
      * Mechanics (Synchronizer): the state word is the counter. acquire is one CAS value -> value-1; release is one
-     * CAS value -> value+n (checked against the bound of a BoundedSemaphore, all or nothing), then wakes the n
-     * oldest blocked acquirers; a woken acquirer that leaves a permit behind wakes the next. No allocation on the
+     * CAS value -> value+n (checked against the bound of a BoundedSemaphore, all or nothing), then wakes those of
+     * the n oldest blocked acquirers that are parked; a woken acquirer that leaves a permit behind wakes the next.
+     * No allocation on the
      * uncontended path. Blocked threads park on this Semaphore.
      */
 

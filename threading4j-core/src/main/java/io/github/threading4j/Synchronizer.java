@@ -16,26 +16,60 @@ import java.util.concurrent.locks.LockSupport;
  */
 abstract class Synchronizer {
     /*
-     * Protocol. The fast path is the subclass's tryAcquire: one CAS on state, no queue. A thread that must wait
-     * appends itself to waiters (created on first contention), then loops: tryAcquire, else park on the
-     * primitive. A release updates state, then unparks the first n queued threads (wake). Newcomers may barge
-     * (as CPython's locks and JUC's nonfair ones); the woken thread simply retries.
+     * Protocol. The fast path is the subclass's tryAcquire: one CAS on state, no queue. A thread whose fast path
+     * failed comes to acquireQueued, which avoids the convoy in which every release puts the next owner to sleep
+     * and wakes it on the other CPU (tens of microseconds a hop), as the JDK's AbstractQueuedSynchronizer does:
      *
-     * No lost wake-up: a waiter is in the queue before its first retry, so a release either happens before that
-     * retry (which then succeeds) or finds the waiter in the queue. A wake-up can reach a thread that is leaving
-     * (it acquired, timed out or was interrupted): so every thread leaving the queue passes a wake-up on to the
-     * next one whenever the primitive could be acquired now (available()). Waking costs one volatile read when
-     * nobody ever waited, and allocates nothing for a single wake-up.
+     * - Spin: while nobody is queued, and whenever this thread is the oldest waiter (after each wake-up), it
+     *   retries tryAcquire up to SPINS times with Thread.onSpinWait() between, so that a lock held for a short
+     *   while passes to a running thread instead of a parked one. Only the oldest waiter spins: the others park.
+     * - Barge: newcomers may take the primitive ahead of queued threads (CPython promises no fairness; JUC's
+     *   nonfair locks do the same); a woken thread that loses simply retries.
+     * - Wake only when needed: a queued thread announces that it is about to park (its node's status WAITING),
+     *   re-checks tryAcquire, and only then parks. A release unparks the oldest waiter only if it has announced;
+     *   one that is spinning or running will see the release in its next tryAcquire.
+     *
+     * No lost wake-up. (1) A waiter's announce (volatile write of status) comes before its last tryAcquire (a
+     * volatile read of state) and its park; a release writes state (volatile write or CAS) before it reads the
+     * head's status. Volatile accesses are totally ordered, so either the waiter's re-check sees the release, or
+     * the release sees WAITING and unparks it (an unpark before the park makes the park return at once). (2) A
+     * waiter is in the queue before its first queued tryAcquire, so a release either comes before that retry
+     * (which then succeeds) or finds the waiter in the queue. (3) A release wakes only the oldest waiter, and a
+     * wake-up can reach a thread that is leaving (it acquired, timed out or was interrupted), so every thread
+     * leaving the queue, after removing itself, passes a wake-up on to the new oldest waiter whenever the
+     * primitive could be acquired now (available()): by the same ordering as in (1), either the releaser saw the
+     * leaving thread gone and woke the next, or the leaving thread sees the release.
+     *
+     * Costs: the uncontended path never comes here; a release reads one volatile field when nobody ever waited
+     * and allocates nothing. A queued wait allocates its node (and the queue's own node), as AQS does.
      */
 
     static final int ACQUIRED = 0;
     static final int TIMED_OUT = 1;
     static final int INTERRUPTED = 2;
 
+    /**
+     * How many times the oldest waiter retries (with Thread.onSpinWait) before it parks: a few microseconds,
+     * far below the cost of being woken on another CPU. Chosen by measurement (BENCHMARKS.md, "Core
+     * primitives": the contended lock and semaphore benchmarks with 0, 64, 256 and 1024).
+     */
+    static final int SPINS = Integer.getInteger("threading4j.spins", 256);
+
+    /** A queued thread; status WAITING once it has announced that it will park. */
+    static final class Node {
+        static final int WAITING = 1;
+        final Thread thread;
+        volatile int status;
+
+        Node(Thread thread) {
+            this.thread = thread;
+        }
+    }
+
     /** The state word; its meaning belongs to the subclass. Written by CAS (or by a lock's owner). */
     volatile int state;
     /** Threads blocked in acquireQueued, oldest first; null until the first contention. */
-    private volatile ConcurrentLinkedQueue<Thread> waiters;
+    private volatile ConcurrentLinkedQueue<Node> waiters;
 
     private static final VarHandle STATE;
     private static final VarHandle WAITERS;
@@ -65,17 +99,34 @@ abstract class Synchronizer {
     abstract boolean available();
 
     /**
-     * The slow path: queues the caller, then retries and parks on this primitive until acquired, timed out or
-     * (when {@code interruptible}) interrupted; the interrupt status is left as it was. An uninterruptible wait
-     * takes interrupts while parked and sets the status again before returning.
+     * The slow path: spins briefly if nobody is queued, then queues the caller, and retries (spinning while it is
+     * the oldest waiter after a wake-up) and parks on this primitive until acquired, timed out or (when
+     * {@code interruptible}) interrupted; the interrupt status is left as it was. An uninterruptible wait takes
+     * interrupts while parked and sets the status again before returning. As before spinning was added, a
+     * timed wait tries once more at its deadline, and an interrupted one may still acquire if its retry wins.
      */
     final int acquireQueued(int arg, boolean interruptible, boolean timed, long nanos) {
         Thread me = Thread.currentThread();
-        ConcurrentLinkedQueue<Thread> queue = queue();
         long deadline = timed ? System.nanoTime() + nanos : 0L;
+        ConcurrentLinkedQueue<Node> queue = waiters;
+        if (queue == null || queue.peek() == null) {
+            // Nobody queued: this thread would be the oldest waiter. Spin without a node (no allocation).
+            for (int i = SPINS; i > 0; i--) {
+                Thread.onSpinWait();
+                if (tryAcquire(arg)) {
+                    return ACQUIRED;
+                }
+                if ((interruptible && me.isInterrupted()) || (timed && System.nanoTime() - deadline >= 0L)) {
+                    break; // the loop below returns INTERRUPTED / TIMED_OUT after its own try
+                }
+            }
+            queue = queue();
+        }
+        Node node = new Node(me);
         boolean reinterrupt = false;
+        int spins = 0;
         int result;
-        queue.add(me);
+        queue.add(node);
         try {
             for (;;) {
                 if (tryAcquire(arg)) {
@@ -90,19 +141,30 @@ abstract class Synchronizer {
                 } else if (Thread.interrupted()) {
                     reinterrupt = true; // cleared, or park would return at once; set again below
                 }
+                long remaining = 0L;
                 if (timed) {
-                    long remaining = deadline - System.nanoTime();
+                    remaining = deadline - System.nanoTime();
                     if (remaining <= 0L) {
                         result = TIMED_OUT;
                         break;
                     }
-                    LockSupport.parkNanos(this, remaining);
+                }
+                if (spins > 0 && queue.peek() == node) {
+                    spins--;
+                    Thread.onSpinWait();
+                } else if (node.status == 0) {
+                    node.status = Node.WAITING; // announce, then re-check once more before parking
                 } else {
-                    LockSupport.park(this);
+                    if (timed) {
+                        LockSupport.parkNanos(this, remaining);
+                    } else {
+                        LockSupport.park(this);
+                    }
+                    spins = SPINS; // woken: spin while this thread is the oldest waiter
                 }
             }
         } finally {
-            queue.remove(me);
+            queue.remove(node);
             if (available()) {
                 wake(1); // this thread may have taken a wake-up meant for the next waiter
             }
@@ -113,29 +175,36 @@ abstract class Synchronizer {
         return result;
     }
 
-    /** Unparks the {@code n} oldest waiting threads, if any. */
+    /** Unparks those of the {@code n} oldest queued threads that announced they park; the others will retry. */
     final void wake(int n) {
-        ConcurrentLinkedQueue<Thread> queue = waiters;
+        ConcurrentLinkedQueue<Node> queue = waiters;
         if (queue == null) {
             return;
         }
         if (n == 1) {
-            Thread first = queue.peek();
+            Node first = queue.peek();
             if (first != null) {
-                LockSupport.unpark(first);
+                unpark(first);
             }
             return;
         }
-        for (Iterator<Thread> it = queue.iterator(); n > 0 && it.hasNext(); n--) {
-            LockSupport.unpark(it.next());
+        for (Iterator<Node> it = queue.iterator(); n > 0 && it.hasNext(); n--) {
+            unpark(it.next());
         }
     }
 
-    private ConcurrentLinkedQueue<Thread> queue() {
-        ConcurrentLinkedQueue<Thread> queue = waiters;
+    private void unpark(Node node) {
+        if (node.status != 0) {
+            node.status = 0; // it re-checks before it parks again, so one unpark per announcement suffices
+            LockSupport.unpark(node.thread);
+        }
+    }
+
+    private ConcurrentLinkedQueue<Node> queue() {
+        ConcurrentLinkedQueue<Node> queue = waiters;
         if (queue == null) {
-            ConcurrentLinkedQueue<Thread> fresh = new ConcurrentLinkedQueue<>();
-            queue = (ConcurrentLinkedQueue<Thread>) WAITERS.compareAndExchange(this, null, fresh);
+            ConcurrentLinkedQueue<Node> fresh = new ConcurrentLinkedQueue<>();
+            queue = (ConcurrentLinkedQueue<Node>) WAITERS.compareAndExchange(this, null, fresh);
             if (queue == null) {
                 queue = fresh;
             }
