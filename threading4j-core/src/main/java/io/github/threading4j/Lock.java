@@ -38,9 +38,24 @@ import java.util.concurrent.TimeUnit;
 public final class Lock extends Synchronizer implements java.util.concurrent.locks.Lock {
     /*
      * Mechanics (Synchronizer): the state word is the whole lock, 0 = unlocked, 1 = locked. acquire is one CAS
-     * 0 -> 1 (the wait queue is touched only when it fails); release is one CAS 1 -> 0 from any thread (a failed
-     * CAS means it was unlocked: the error), then wakes the oldest blocked thread, if any. hold() returns the one
-     * Held below, so the uncontended path allocates nothing. Blocked threads park on this Lock.
+     * 0 -> 1 (the wait queue is touched only when it fails); release, from any thread, reads the state (0: the
+     * error), writes 0 with a plain volatile store, as ReentrantLock's owner does, then wakes the oldest blocked
+     * thread if it is parked. hold() returns the one Held below, so the uncontended path allocates nothing.
+     * Blocked threads park on this Lock.
+     *
+     * Why a store is enough where the lock has no owner. While the lock is held (state 1), the only writes to
+     * state are releases: an acquire writes only by CAS 0 -> 1, which fails on 1. In a program that releases
+     * each acquisition once (what Python requires), the release that reads 1 is the only write pending on that
+     * acquisition, so "read 1, write 0" has the same effect as the CAS 1 -> 0: no acquisition is lost and none
+     * is doubled, and the store's release semantics give the same happens-before edge to the next acquirer as
+     * the CAS did. A release ordered after the lock became unlocked (the same thread releasing twice, or a
+     * thread releasing after it saw the release, or a lock never acquired) reads 0 and throws, as before. What
+     * the CAS added is only this: two releases of one acquisition racing each other with no order between them
+     * would see one of them throw, where both may now pass. Even the CAS never caught that reliably (an acquire
+     * landing between the two releases lets the second CAS 1 -> 0 succeed and silently free someone else's
+     * lock), so it was never a guarantee; it is a data race in the caller's program either way. The store is a
+     * volatile write, not setRelease, because the wake-up check that follows it must not be reordered before it
+     * (Synchronizer's "no lost wake-up", point 1).
      */
 
     private static final int UNLOCKED = 0;
@@ -131,9 +146,10 @@ public final class Lock extends Synchronizer implements java.util.concurrent.loc
      * @throws IllegalMonitorStateException {@code "release unlocked lock"} when it is not locked
      */
     public void release() {
-        if (!casState(LOCKED, UNLOCKED)) {
+        if (state == UNLOCKED) {
             throw new IllegalMonitorStateException("release unlocked lock");
         }
+        state = UNLOCKED; // a volatile store, not a CAS: see Mechanics above
         wake(1);
         Observation.released(this);
     }
