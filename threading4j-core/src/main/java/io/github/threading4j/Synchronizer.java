@@ -20,9 +20,10 @@ abstract class Synchronizer {
      * failed comes to acquireQueued, which avoids the convoy in which every release puts the next owner to sleep
      * and wakes it on the other CPU (tens of microseconds a hop), as the JDK's AbstractQueuedSynchronizer does:
      *
-     * - Spin: while nobody is queued, and whenever this thread is the oldest waiter (after each wake-up), it
-     *   retries tryAcquire up to SPINS times with Thread.onSpinWait() between, so that a lock held for a short
-     *   while passes to a running thread instead of a parked one. Only the oldest waiter spins: the others park.
+     * - Retry before parking: a queued thread tries again after it joined the queue and again after it
+     *   announced that it parks (below), and, while nobody is queued or whenever it is the oldest waiter after
+     *   a wake-up, up to SPINS more times with Thread.onSpinWait() between (0 by default: see SPINS). Only the
+     *   oldest waiter spins: the others park.
      * - Barge: newcomers may take the primitive ahead of queued threads (CPython promises no fairness; JUC's
      *   nonfair locks do the same); a woken thread that loses simply retries.
      * - Wake only when needed: a queued thread announces that it is about to park (its node's status WAITING),
@@ -49,11 +50,14 @@ abstract class Synchronizer {
     static final int INTERRUPTED = 2;
 
     /**
-     * How many times the oldest waiter retries (with Thread.onSpinWait) before it parks: a few microseconds,
-     * far below the cost of being woken on another CPU. Chosen by measurement (BENCHMARKS.md, "Core
-     * primitives": the contended lock and semaphore benchmarks with 0, 64, 256 and 1024).
+     * How many times the oldest waiter retries (with Thread.onSpinWait) before it parks; the system property
+     * {@code threading4j.spins} sets it. Chosen by measurement, not guessed: on the 2-CPU hosts of
+     * BENCHMARKS.md ("Locks and semaphores: spin or not"), with 4 benchmark threads and other work sharing the
+     * CPUs, 0 beat 64, 256 and 1024 on the contended lock and semaphore benchmarks (a spinning waiter takes the
+     * CPU the holder needs to finish). The wake-up savings above do not depend on it. A host with CPUs to
+     * spare may measure otherwise: the loops stay, so that the property can be tried there.
      */
-    static final int SPINS = Integer.getInteger("threading4j.spins", 256);
+    static final int SPINS = Math.max(0, Integer.getInteger("threading4j.spins", 0));
 
     /** A queued thread; status WAITING once it has announced that it will park. */
     static final class Node {
