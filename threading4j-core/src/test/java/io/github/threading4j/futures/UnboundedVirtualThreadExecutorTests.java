@@ -47,6 +47,24 @@ class UnboundedVirtualThreadExecutorTests extends ExecutorTests {
         assertTrue(e.isTerminated());
     }
 
+    /** A task's thread is listed by Threading.enumerate() while the task runs (mapping §2.9), and not after. */
+    @Test
+    void taskThreadIsListedWhileRunning() {
+        try (VirtualThreadExecutor e = new VirtualThreadExecutor()) {
+            CountDownLatch release = new CountDownLatch(1);
+            Future<Boolean> f = e.submit(() -> {
+                boolean listed = Threading.enumerate().contains(Thread.currentThread());
+                Threads.await(release, "release");
+                return listed;
+            });
+            Thread runner = e.submit(Thread::currentThread).result();
+            release.countDown();
+            assertTrue(f.result());
+            Threads.waitUntil(() -> !runner.isAlive(), "the second task's thread to end");
+            assertFalse(Threading.enumerate().contains(runner));
+        }
+    }
+
     /** close() from a task of the executor refuses; the same call from another executor's task waits. */
     @Test
     void closeFromOwnTaskRefusesButNotFromAnotherExecutors() {
