@@ -352,6 +352,23 @@ public final class Threading {
         return threads;
     }
 
+    /**
+     * Runs {@code body} in the calling thread, which {@link #enumerate()} lists until {@code body} returns or
+     * throws, as it lists a thread made by {@link #thread} while its target runs. For executors whose threads
+     * come from a JDK factory (the futures package's {@code VirtualThreadExecutor}): the same one map put and
+     * remove as for a thread made here, without a wrapper object per thread. Not for a thread threading4j
+     * made (it is listed already, and would leave the list when {@code body} returns).
+     */
+    public static void runListed(Runnable body) {
+        Thread self = Thread.currentThread();
+        RUNNING.add(self);
+        try {
+            body.run();
+        } finally {
+            RUNNING.remove(self);
+        }
+    }
+
     /** Python's {@code active_count()}: {@code enumerate().size()}; racy by nature. */
     public static int activeCount() {
         return enumerate().size();

@@ -2,6 +2,7 @@ package io.github.threading4j.futures;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * D6: the one JVM shutdown hook of the package. Worker threads are daemons, so an executor never keeps the
@@ -16,6 +17,11 @@ final class ExitHook {
         void beginExit();
 
         void awaitExit();
+
+        /** Whether all its work is done, so it can be forgotten (for pools that cannot unregister themselves). */
+        default boolean finished() {
+            return false;
+        }
     }
 
     /** Python's global {@code _shutdown}: set once the hook started; submit then refuses. */
@@ -38,9 +44,17 @@ final class ExitHook {
         static void ensure() {}
     }
 
+    /** {@link #LIVE}'s size at which registering forgets finished pools (amortised: doubles after a purge). */
+    private static final AtomicInteger PURGE_AT = new AtomicInteger(64);
+
     static void register(Pool pool) {
         Installed.ensure();
         LIVE.add(pool);
+        int purgeAt = PURGE_AT.get();
+        if (LIVE.size() >= purgeAt) {
+            LIVE.removeIf(Pool::finished);
+            PURGE_AT.compareAndSet(purgeAt, Math.max(64, 2 * LIVE.size()));
+        }
     }
 
     static void unregister(Pool pool) {

@@ -14,6 +14,7 @@ public final class ShutdownChild {
             case "ThreadPoolExecutor" -> new ThreadPoolExecutor(workers);
             case "ThreadPoolExecutorDefault" -> new ThreadPoolExecutor();
             case "VirtualThreadExecutor" -> new VirtualThreadExecutor(workers);
+            case "VirtualThreadExecutorUnbounded" -> new VirtualThreadExecutor();
             default -> throw new IllegalArgumentException(type);
         };
     }

@@ -1,8 +1,10 @@
 package io.github.threading4j.futures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.threading4j.Threading;
 import io.github.threading4j.support.Threads;
 
 import java.util.ArrayList;
@@ -37,6 +39,24 @@ class VirtualThreadExecutorTests extends ExecutorTests {
         assertEquals(List.of("io_0", "io_1", "io_2"), threads.stream().map(Thread::getName).toList());
         assertTrue(threads.stream().allMatch(Thread::isVirtual));
         assertEquals(3, threads.stream().distinct().count());
+    }
+
+    /** A task's thread is listed by Threading.enumerate() while the task runs (mapping §2.9), and not after. */
+    @Test
+    void taskThreadIsListedWhileRunning() {
+        try (VirtualThreadExecutor e = new VirtualThreadExecutor(2)) {
+            CountDownLatch release = new CountDownLatch(1);
+            Future<Boolean> f = e.submit(() -> {
+                boolean listed = Threading.enumerate().contains(Thread.currentThread());
+                Threads.await(release, "release");
+                return listed;
+            });
+            Thread runner = e.submit(Thread::currentThread).result();
+            release.countDown();
+            assertTrue(f.result());
+            Threads.waitUntil(() -> !runner.isAlive(), "the second task's thread to end");
+            assertFalse(Threading.enumerate().contains(runner));
+        }
     }
 
     /** maxConcurrency bounds the running tasks; the others wait PENDING in FIFO order and can be cancelled. */
