@@ -363,7 +363,11 @@ class FetchEndToEndTest {
         List<String> all = urls(300, 300);
         Path list = file("many.txt", all.toArray(String[]::new));
         Path failed = dir.resolve("unfinished.txt");
-        List<String> cmd = new ArrayList<>(List.of(ChildJvm.javaBinary(), "-cp", System.getProperty("java.class.path"),
+        // A process started in the background by a non-interactive shell inherits SIGINT ignored, and a JVM
+        // then keeps ignoring it (as a background job should): reset it so the test does not depend on how
+        // the build itself was started.
+        List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT",
+                ChildJvm.javaBinary(), "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "fetch", "-i", list.toString(), "-m", "10", "--save-failed", failed.toString()));
         Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("err.txt").toFile()).start();
         StringBuilder out = new StringBuilder();
@@ -487,7 +491,11 @@ class FetchEndToEndTest {
     }
 
     ChildJvm.Result runWithStdin(String stdin, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(ChildJvm.javaBinary(), "-cp", System.getProperty("java.class.path"),
+        // A process started in the background by a non-interactive shell inherits SIGINT ignored, and a JVM
+        // then keeps ignoring it (as a background job should): reset it so the test does not depend on how
+        // the build itself was started.
+        List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT",
+                ChildJvm.javaBinary(), "-cp", System.getProperty("java.class.path"),
                 Main.class.getName()));
         cmd.addAll(List.of(args));
         Path in = dir.resolve("stdin.txt");

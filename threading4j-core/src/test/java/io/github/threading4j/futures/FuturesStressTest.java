@@ -76,6 +76,9 @@ class FuturesStressTest {
                 }
             })) {
                 Threads.waitUntil(() -> accepted.size() > 20_000, "submissions to pile up");
+                // Workers start lazily and may not have taken their first task yet on a loaded machine: wait
+                // until four tasks are really running (held at the gate), so that shutdown finds them running.
+                Threads.waitUntil(() -> held.get() >= 4, "four tasks to be running");
                 executor.shutdown(false, true);
                 gate.countDown();
             }
