@@ -187,21 +187,7 @@ public final class Lock extends Synchronizer implements java.util.concurrent.loc
     /** JDK {@code lockInterruptibly()}: on interrupt clears the status and throws {@link InterruptedException}. */
     @Override
     public void lockInterruptibly() throws InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
-        if (!tryAcquire(1)) {
-            Observation.waitStart(this);
-            try {
-                if (acquireQueued(1, true, false, 0L) == INTERRUPTED) {
-                    Thread.interrupted();
-                    throw new InterruptedException();
-                }
-            } finally {
-                Observation.waitEnd(this);
-            }
-        }
-        Observation.acquired(this);
+        lockInterruptiblyChecked();
     }
 
     /** JDK {@code tryLock()}: {@code acquire(false)}. */
@@ -213,30 +199,7 @@ public final class Lock extends Synchronizer implements java.util.concurrent.loc
     /** JDK {@code tryLock(time, unit)}: JDK rules (≤ 0 no wait, huge saturates, checked interrupt). */
     @Override
     public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
-        long nanos = unit.toNanos(time);
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
-        if (!tryAcquire(1)) {
-            if (nanos <= 0L) {
-                return false;
-            }
-            Observation.waitStart(this);
-            try {
-                int result = acquireQueued(1, true, true, nanos);
-                if (result == INTERRUPTED) {
-                    Thread.interrupted();
-                    throw new InterruptedException();
-                }
-                if (result == TIMED_OUT) {
-                    return false;
-                }
-            } finally {
-                Observation.waitEnd(this);
-            }
-        }
-        Observation.acquired(this);
-        return true;
+        return tryLockChecked(time, unit);
     }
 
     /** JDK {@code unlock()}: {@link #release()}, from any thread. */
@@ -252,41 +215,6 @@ public final class Lock extends Synchronizer implements java.util.concurrent.loc
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
-
-    private boolean tryOnce() {
-        if (tryAcquire(1)) {
-            Observation.acquired(this);
-            return true;
-        }
-        return false;
-    }
-
-    private void acquireSlow() {
-        if (Thread.currentThread().isInterrupted()) {
-            throw UncheckedInterruptedException.interrupted();
-        }
-        Observation.waitStart(this);
-        try {
-            if (acquireQueued(1, true, false, 0L) == INTERRUPTED) {
-                throw UncheckedInterruptedException.interrupted();
-            }
-        } finally {
-            Observation.waitEnd(this);
-        }
-    }
-
-    private boolean timedSlow(long nanos) {
-        Observation.waitStart(this);
-        try {
-            int result = acquireQueued(1, true, true, nanos);
-            if (result == INTERRUPTED) {
-                throw UncheckedInterruptedException.interrupted();
-            }
-            return result == ACQUIRED;
-        } finally {
-            Observation.waitEnd(this);
-        }
-    }
 
     /**
      * CPython's repr: {@code <locked Lock object at 0x1b6d3586>} / {@code <unlocked Lock object at 0x…>}, with

@@ -175,41 +175,6 @@ public class Semaphore extends Synchronizer {
         return state;
     }
 
-    private boolean tryOnce() {
-        if (tryAcquire(1)) {
-            Observation.acquired(this);
-            return true;
-        }
-        return false;
-    }
-
-    private void acquireSlow() {
-        if (Thread.currentThread().isInterrupted()) {
-            throw UncheckedInterruptedException.interrupted();
-        }
-        Observation.waitStart(this);
-        try {
-            if (acquireQueued(1, true, false, 0L) == INTERRUPTED) {
-                throw UncheckedInterruptedException.interrupted();
-            }
-        } finally {
-            Observation.waitEnd(this);
-        }
-    }
-
-    private boolean timedSlow(long nanos) {
-        Observation.waitStart(this);
-        try {
-            int result = acquireQueued(1, true, true, nanos);
-            if (result == INTERRUPTED) {
-                throw UncheckedInterruptedException.interrupted();
-            }
-            return result == ACQUIRED;
-        } finally {
-            Observation.waitEnd(this);
-        }
-    }
-
     String namePart() {
         return name == null ? "" : " name='" + name + "'";
     }

@@ -215,4 +215,91 @@ abstract class Synchronizer {
         }
         return queue;
     }
+
+    // ---- acquire paths shared by Lock, RLock and Semaphore (one permit) ----------------------------------------
+
+    /** A non-blocking acquire: one try, observed on success. */
+    final boolean tryOnce() {
+        if (tryAcquire(1)) {
+            Observation.acquired(this);
+            return true;
+        }
+        return false;
+    }
+
+    /** The wait of a blocking Python-named acquire: an interrupt throws unchecked, the status kept. */
+    final void acquireSlow() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw UncheckedInterruptedException.interrupted();
+        }
+        Observation.waitStart(this);
+        try {
+            if (acquireQueued(1, true, false, 0L) == INTERRUPTED) {
+                throw UncheckedInterruptedException.interrupted();
+            }
+        } finally {
+            Observation.waitEnd(this);
+        }
+    }
+
+    /** The wait of a timed Python-named acquire; {@code true} when acquired within {@code nanos}. */
+    final boolean timedSlow(long nanos) {
+        Observation.waitStart(this);
+        try {
+            int result = acquireQueued(1, true, true, nanos);
+            if (result == INTERRUPTED) {
+                throw UncheckedInterruptedException.interrupted();
+            }
+            return result == ACQUIRED;
+        } finally {
+            Observation.waitEnd(this);
+        }
+    }
+
+    /** JDK {@code Lock.lockInterruptibly()}: on interrupt clears the status and throws. */
+    final void lockInterruptiblyChecked() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        if (!tryAcquire(1)) {
+            Observation.waitStart(this);
+            try {
+                if (acquireQueued(1, true, false, 0L) == INTERRUPTED) {
+                    Thread.interrupted();
+                    throw new InterruptedException();
+                }
+            } finally {
+                Observation.waitEnd(this);
+            }
+        }
+        Observation.acquired(this);
+    }
+
+    /** JDK {@code Lock.tryLock(time, unit)}: no wait when {@code <= 0}, huge values saturate, checked interrupt. */
+    final boolean tryLockChecked(long time, java.util.concurrent.TimeUnit unit) throws InterruptedException {
+        long nanos = unit.toNanos(time);
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        if (!tryAcquire(1)) {
+            if (nanos <= 0L) {
+                return false;
+            }
+            Observation.waitStart(this);
+            try {
+                int result = acquireQueued(1, true, true, nanos);
+                if (result == INTERRUPTED) {
+                    Thread.interrupted();
+                    throw new InterruptedException();
+                }
+                if (result == TIMED_OUT) {
+                    return false;
+                }
+            } finally {
+                Observation.waitEnd(this);
+            }
+        }
+        Observation.acquired(this);
+        return true;
+    }
 }
