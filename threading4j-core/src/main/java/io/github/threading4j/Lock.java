@@ -86,11 +86,7 @@ public final class Lock extends Synchronizer implements java.util.concurrent.loc
      * calling it deadlocks (the lock is not reentrant).
      */
     public boolean acquire() {
-        if (Thread.currentThread().isInterrupted() || !tryAcquire(1)) {
-            acquireSlow();
-        }
-        Observation.acquired(this);
-        return true;
+        return acquireOne();
     }
 
     /**
@@ -119,25 +115,7 @@ public final class Lock extends Synchronizer implements java.util.concurrent.loc
      * @throws ArithmeticException {@code "timeout value is too large"} beyond {@link Threading#TIMEOUT_MAX}
      */
     public boolean acquire(boolean blocking, Duration timeout) {
-        Timeouts.checkLockTimeout(blocking, timeout);
-        if (!blocking) {
-            return tryOnce();
-        }
-        if (timeout == null) {
-            return acquire();
-        }
-        long nanos = timeout.toNanos();
-        if (nanos == 0L) {
-            return tryOnce();
-        }
-        if (Thread.currentThread().isInterrupted()) {
-            throw UncheckedInterruptedException.interrupted();
-        }
-        if (!tryAcquire(1) && !timedSlow(nanos)) {
-            return false;
-        }
-        Observation.acquired(this);
-        return true;
+        return lockAcquire(blocking, timeout);
     }
 
     /**

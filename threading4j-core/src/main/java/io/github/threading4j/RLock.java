@@ -67,11 +67,7 @@ public final class RLock extends Synchronizer implements java.util.concurrent.lo
      * entry or while waiting): nothing acquired, the status stays set, {@link UncheckedInterruptedException}.
      */
     public boolean acquire() {
-        if (Thread.currentThread().isInterrupted() || !tryAcquire(1)) {
-            acquireSlow();
-        }
-        Observation.acquired(this);
-        return true;
+        return acquireOne();
     }
 
     /** Python's {@code acquire(blocking)}: {@code false} never waits (the owner still succeeds). */
@@ -93,25 +89,7 @@ public final class RLock extends Synchronizer implements java.util.concurrent.lo
      * @throws ArithmeticException {@code "timeout value is too large"} beyond {@link Threading#TIMEOUT_MAX}
      */
     public boolean acquire(boolean blocking, Duration timeout) {
-        Timeouts.checkLockTimeout(blocking, timeout);
-        if (!blocking) {
-            return tryOnce();
-        }
-        if (timeout == null) {
-            return acquire();
-        }
-        long nanos = timeout.toNanos();
-        if (nanos == 0L) {
-            return tryOnce();
-        }
-        if (Thread.currentThread().isInterrupted()) {
-            throw UncheckedInterruptedException.interrupted();
-        }
-        if (!tryAcquire(1) && !timedSlow(nanos)) {
-            return false;
-        }
-        Observation.acquired(this);
-        return true;
+        return lockAcquire(blocking, timeout);
     }
 
     /**

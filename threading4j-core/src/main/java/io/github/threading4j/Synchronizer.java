@@ -218,6 +218,41 @@ abstract class Synchronizer {
 
     // ---- acquire paths shared by Lock, RLock and Semaphore (one permit) ----------------------------------------
 
+    /** Python's blocking {@code acquire()} of one permit: a try, else the wait; returns {@code true}. */
+    final boolean acquireOne() {
+        if (Thread.currentThread().isInterrupted() || !tryAcquire(1)) {
+            acquireSlow();
+        }
+        Observation.acquired(this);
+        return true;
+    }
+
+    /**
+     * Python's {@code Lock/RLock.acquire(blocking, timeout)}: the lock family's argument rules
+     * ({@link Timeouts#checkLockTimeout}), then no wait, a wait without limit, or a timed wait.
+     */
+    final boolean lockAcquire(boolean blocking, java.time.Duration timeout) {
+        Timeouts.checkLockTimeout(blocking, timeout);
+        if (!blocking) {
+            return tryOnce();
+        }
+        if (timeout == null) {
+            return acquireOne();
+        }
+        long nanos = timeout.toNanos();
+        if (nanos == 0L) {
+            return tryOnce();
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw UncheckedInterruptedException.interrupted();
+        }
+        if (!tryAcquire(1) && !timedSlow(nanos)) {
+            return false;
+        }
+        Observation.acquired(this);
+        return true;
+    }
+
     /** A non-blocking acquire: one try, observed on success. */
     final boolean tryOnce() {
         if (tryAcquire(1)) {
