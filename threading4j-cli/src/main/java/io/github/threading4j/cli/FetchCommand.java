@@ -3,6 +3,7 @@ package io.github.threading4j.cli;
 import io.github.threading4j.cli.fetch.ApacheGetter;
 import io.github.threading4j.cli.fetch.Fetcher;
 import io.github.threading4j.cli.fetch.HttpGetter;
+import io.github.threading4j.cli.fetch.HttpCoreGetter;
 import io.github.threading4j.cli.fetch.JdkGetter;
 import io.github.threading4j.cli.fetch.ResultWriter;
 import io.github.threading4j.examples.server.DelayServer;
@@ -267,9 +268,10 @@ final class FetchCommand implements Callable<Integer> {
         int connections = workers == null ? maxInFlight : Math.min(workers, maxInFlight);
         // --rate: a token bucket with a burst of 1, the token taken by the client just before each request is written
         Runnable token = rate == null ? null : RateLimiter.create(rate, 1, "--rate")::acquire;
-        return switch (System.getProperty("threading4j.http", "apache")) {
+        return switch (System.getProperty("threading4j.http", "core")) {
             case "jdk" -> new JdkGetter(timeout(), token);
-            default -> new ApacheGetter(connections, timeout(), token);
+            case "apache" -> new ApacheGetter(connections, timeout(), token);
+            default -> new HttpCoreGetter(connections, timeout(), token);
         };
     }
 

@@ -65,6 +65,9 @@ public enum ErrorKind {
         if (e instanceof HttpTimeoutException || e instanceof InterruptedIOException) {
             return TIMEOUT;
         }
+        if (e instanceof HttpCoreGetter.TooManyRedirectsException) {
+            return REDIRECTS;
+        }
         if (e instanceof ClientProtocolException && (e.getCause() instanceof RedirectException
                 || e.getCause() instanceof CircularRedirectException)) {
             return REDIRECTS;

@@ -124,7 +124,10 @@ public final class Fetcher {
     public Report run(Iterator<String> input, boolean drainAfterStop) {
         long t0 = System.nanoTime();
         String[] pending = new String[1]; // a line read but not submitted when the stop came
-        Thread reader = Thread.ofPlatform().daemon().name("fetch-input").start(() -> readLoop(input, pending));
+        // The reader blocks on the in-flight permits once per URL: on a virtual thread (when the URLs run on
+        // virtual threads) each wake-up is a task for the scheduler, not a futex call to wake a parked OS thread.
+        Thread.Builder builder = config.workers() <= 0 ? Thread.ofVirtual() : Thread.ofPlatform().daemon();
+        Thread reader = builder.name("fetch-input").start(() -> readLoop(input, pending));
         stateLock.lock();
         try {
             while (!(inputDone && active == 0) && !stopping) {
@@ -400,8 +403,9 @@ public final class Fetcher {
                 inFlight.release();
                 stateLock.lock();
                 try {
-                    active--;
-                    idle.signalAll();
+                    if (--active == 0) { // the only change a waiter for idleness waits for: not one wake-up per URL
+                        idle.signalAll();
+                    }
                 } finally {
                     stateLock.unlock();
                 }

@@ -45,7 +45,15 @@ public interface HttpGetter extends AutoCloseable {
 
     /** Copies {@code in} to {@code out}, failing once {@code deadlineNanos} (System.nanoTime) has passed. */
     static long copy(java.io.InputStream in, OutputStream out, long deadlineNanos) throws IOException {
-        byte[] buf = new byte[8192]; // per request: most bodies fit; a larger one costs zeroing on every call
+        return copy(in, out, deadlineNanos, -1);
+    }
+
+    /**
+     * As {@link #copy(java.io.InputStream, OutputStream, long)}, with the body's announced length (or -1) to
+     * size the buffer: allocated per request, and zeroed, so a 1 KiB body does not pay for 8 KiB.
+     */
+    static long copy(java.io.InputStream in, OutputStream out, long deadlineNanos, long length) throws IOException {
+        byte[] buf = new byte[length < 0 ? 8192 : (int) Math.clamp(length, 256, 8192)];
         long total = 0;
         int n;
         while ((n = in.read(buf)) >= 0) {
