@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Which HTTP client the fetcher should use: the same `./threading4j fetch` run with each client behind
-its HttpGetter seam (-Dthreading4j.http=apache|jdk), on loopback against the embedded delay server:
+its HttpGetter seam (-Dthreading4j.http=core|jdk), on loopback against the embedded delay server:
 N URLs of 1 KiB answered at once (no latency), C in flight, reps interleaved. Prints, per client, the
 medians of process wall time, requests per second (whole process, and inside the JVM), and CPU time
 per request (user + sys of the fetcher's process, start-up included).
@@ -27,7 +27,7 @@ def main():
     ap.add_argument("--n", type=int, default=10000)
     ap.add_argument("--concurrency", type=int, default=200)
     ap.add_argument("--reps", type=int, default=3)
-    ap.add_argument("--clients", default="apache,jdk")
+    ap.add_argument("--clients", default="core,jdk")
     a = ap.parse_args()
     subprocess.run([LAUNCHER, "--version"], check=True, capture_output=True)  # build first
     server = subprocess.Popen(["java" if not os.environ.get("JAVA") else os.environ["JAVA"], "-cp", JAR,
@@ -41,7 +41,7 @@ def main():
             f.write(f"{base}/delay/0/c-{i:05d}?size=1024\n")
     try:
         for _ in range(2):  # warm the server's JIT
-            run("apache", lst, a.concurrency)
+            run("core", lst, a.concurrency)
         rows = {c: [] for c in a.clients.split(",")}
         for rep in range(a.reps):
             for c in rows:

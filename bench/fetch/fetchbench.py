@@ -245,7 +245,7 @@ def make_tools(java, classes):
         Tool("jdk-sockets", "SocketFetch: blocking java.net.Socket on virtual threads, a minimal HTTP/1.1 client "
                             "(the JVM's floor without java.net.http)",
              jdk(main="SocketFetch"), p_ours("FAIL "), workloads=mains),
-        Tool("threading4j", "./threading4j fetch -i LIST --max-in-flight N (virtual threads, Apache HttpClient 5,"
+        Tool("threading4j", "./threading4j fetch -i LIST --max-in-flight N (virtual threads, Apache HttpCore 5,"
                             " JSON lines on stdout)",
              threading4j(), parse_threading4j, workloads=mains),
         # the rate workload: the tools' own ways to cap the request rate

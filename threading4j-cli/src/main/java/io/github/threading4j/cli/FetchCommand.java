@@ -1,6 +1,5 @@
 package io.github.threading4j.cli;
 
-import io.github.threading4j.cli.fetch.ApacheGetter;
 import io.github.threading4j.cli.fetch.Fetcher;
 import io.github.threading4j.cli.fetch.HttpGetter;
 import io.github.threading4j.cli.fetch.HttpCoreGetter;
@@ -270,7 +269,6 @@ final class FetchCommand implements Callable<Integer> {
         Runnable token = rate == null ? null : RateLimiter.create(rate, 1, "--rate")::acquire;
         return switch (System.getProperty("threading4j.http", "core")) {
             case "jdk" -> new JdkGetter(timeout(), token);
-            case "apache" -> new ApacheGetter(connections, timeout(), token);
             default -> new HttpCoreGetter(connections, timeout(), token);
         };
     }

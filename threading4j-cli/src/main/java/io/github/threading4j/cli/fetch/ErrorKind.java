@@ -8,10 +8,6 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import javax.net.ssl.SSLException;
-import org.apache.hc.client5.http.CircularRedirectException;
-import org.apache.hc.client5.http.ClientProtocolException;
-import org.apache.hc.client5.http.HttpHostConnectException;
-import org.apache.hc.client5.http.RedirectException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 
 /** Why a URL failed, as the summary counts it; {@link #label()} is what the result line's error begins with. */
@@ -49,8 +45,7 @@ public enum ErrorKind {
 
     /** The kind of a failed attempt. */
     public static ErrorKind of(IOException e) {
-        if (e instanceof HttpHostConnectException || e instanceof ConnectException
-                || e instanceof NoRouteToHostException) {
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
             return e.getCause() instanceof java.net.SocketTimeoutException ? TIMEOUT : REFUSED;
         }
         if (e instanceof UnknownHostException) {
@@ -66,10 +61,6 @@ public enum ErrorKind {
             return TIMEOUT;
         }
         if (e instanceof HttpCoreGetter.TooManyRedirectsException) {
-            return REDIRECTS;
-        }
-        if (e instanceof ClientProtocolException && (e.getCause() instanceof RedirectException
-                || e.getCause() instanceof CircularRedirectException)) {
             return REDIRECTS;
         }
         String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * The JDK's java.net.http.HttpClient (HTTP/2 over TLS where the server offers it, HTTP/1.1 otherwise),
- * kept as the alternative measured against {@link ApacheGetter}; chosen with
+ * kept as the alternative measured against {@link HttpCoreGetter}; chosen with
  * {@code -Dthreading4j.http=jdk}.
  */
 public final class JdkGetter implements HttpGetter {
