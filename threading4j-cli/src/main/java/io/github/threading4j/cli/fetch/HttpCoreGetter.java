@@ -6,7 +6,6 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -14,7 +13,6 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLSocketFactory;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
@@ -49,8 +47,8 @@ import org.apache.hc.core5.util.Timeout;
  *       the URL that answered, to http or https only, at most {@link #MAX_REDIRECTS} times (then
  *       {@link TooManyRedirectsException});
  *   <li><b>a dead keep-alive connection</b> (the server closed it while it sat in the pool) is not the URL's
- *       failure: a request that fails on a reused connection before any answer arrives is sent again on
- *       another (as curl and browsers do; GET is idempotent), once ({@link #STALE_RETRIES});
+ *       failure: a request whose reused connection ends (end of stream, not a reset) before any answer is
+ *       sent again on another (as curl and browsers do; GET is idempotent), once ({@link #STALE_RETRIES});
  *   <li><b>TLS</b> is built on the first https URL only, and checks the server's name against its
  *       certificate (the JDK's endpoint identification, which HttpCore leaves off by default).
  * </ul>
@@ -114,9 +112,12 @@ public final class HttpCoreGetter implements HttpGetter {
                 response = requester.execute(host, request, leaseTimeout, context);
             } catch (HttpException e) {
                 throw new IOException("protocol error: " + e.getMessage(), e);
-            } catch (NoHttpResponseException | ConnectionClosedException | SocketException e) {
+            } catch (NoHttpResponseException e) {
+                // The connection ended cleanly before a byte of answer: on a reused connection that is a server
+                // having closed it while it sat idle, not an answer, so the request goes again on another. A
+                // reset (RST) is not resent here: a server that resets requests gets them retried visibly.
                 if (slot.reused && !slot.aborted && resends < STALE_RETRIES && System.nanoTime() - deadline < 0) {
-                    resends++; // the server had closed that idle connection: not an answer, send it again
+                    resends++;
                     continue;
                 }
                 throw e;

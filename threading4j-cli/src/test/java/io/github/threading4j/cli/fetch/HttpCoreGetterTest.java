@@ -162,6 +162,18 @@ class HttpCoreGetterTest {
         }
     }
 
+    /** A reset on a reused connection is the URL's failure, sent once: only a clean end is taken for staleness. */
+    @Test
+    void aResetOnAReusedConnectionIsNotResent() throws IOException {
+        try (var http = new HttpCoreGetter(1, TIMEOUT, null)) {
+            long before = server.requests();
+            assertEquals(200, get(http, server.uri("/delay/0/first")).status());
+            IOException e = assertThrows(IOException.class, () -> get(http, server.uri("/reset")));
+            assertEquals(ErrorKind.RESET, ErrorKind.of(e), e.toString());
+            assertEquals(2, server.requests() - before);
+        }
+    }
+
     @Test
     void aRedirectToAnotherSchemeIsAProtocolError() throws Exception {
         try (var scripted = new ScriptedServer(
