@@ -214,6 +214,21 @@ class FetchEndToEndTest {
         assertTrue(rows.stream().anyMatch(x -> x.startsWith("\"" + b + "\",200,20,")), "quoted comma: " + r.stdout());
     }
 
+    /** --http2 (the JDK's client): plain http stays HTTP/1.1, with the same lines, redirects and limits. */
+    @Test
+    void http2OptionUsesTheJdkClientWithTheSameResults() {
+        String ok = base + "/delay/0/h?size=300";
+        String redirect = base + "/redirect/2";
+        String loop = base + "/redirect/30";
+        ChildJvm.Result r = fetch("--http2", "--retries", "0", ok, redirect, loop);
+        assertEquals(1, r.exitCode(), r.toString());
+        List<Map<String, Object>> lines = jsonLines(r.stdout());
+        assertEquals(3, lines.size(), r.toString());
+        assertEquals(300L, byUrl(lines, ok).get("bytes"));
+        assertEquals(200L, byUrl(lines, redirect).get("status"));
+        assertTrue(((String) byUrl(lines, loop).get("error")).startsWith("redirects:"), r.toString());
+    }
+
     /** --format table: a header and aligned rows naming status, bytes and URL. */
     @Test
     void tableFormat() {
@@ -433,12 +448,12 @@ class FetchEndToEndTest {
         ChildJvm.Result r = fetch("--help");
         assertEquals(0, r.exitCode(), r.toString());
         Set<String> listed = new TreeSet<>();
-        Matcher m = Pattern.compile("(?m)^\\s+(?:-\\w, )?(--[a-z-]+)").matcher(r.stdout());
+        Matcher m = Pattern.compile("(?m)^\\s+(?:-\\w, )?(--[a-z0-9-]+)").matcher(r.stdout());
         while (m.find()) {
             listed.add(m.group(1));
         }
         Set<String> tested = new TreeSet<>(Arrays.asList("--input", "--workers", "--max-in-flight", "--rate",
-                "--per-host", "--timeout", "--retries", "--format", "--output", "--save", "--save-failed",
+                "--per-host", "--timeout", "--retries", "--http2", "--format", "--output", "--save", "--save-failed",
                 "--demo-count", "--demo-latency", "--help", "--version"));
         assertEquals(tested, listed, r.stdout());
         ChildJvm.Result v = fetch("--version");

@@ -60,7 +60,7 @@ public enum ErrorKind {
         if (e instanceof HttpTimeoutException || e instanceof InterruptedIOException) {
             return TIMEOUT;
         }
-        if (e instanceof HttpCoreGetter.TooManyRedirectsException) {
+        if (e instanceof HttpGetter.TooManyRedirectsException) {
             return REDIRECTS;
         }
         String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);

@@ -43,9 +43,7 @@ import org.apache.hc.core5.util.Timeout;
  * here, over HttpCore's parsing:
  *
  * <ul>
- *   <li><b>redirects</b>: 301, 302, 303, 307 and 308 with a {@code Location} are followed, resolved against
- *       the URL that answered, to http or https only, at most {@link #MAX_REDIRECTS} times (then
- *       {@link TooManyRedirectsException});
+ *   <li><b>redirects</b>, as {@link HttpGetter#redirect} says;
  *   <li><b>a dead keep-alive connection</b> (the server closed it while it sat in the pool) is not the URL's
  *       failure: a request whose reused connection ends (end of stream, not a reset) before any answer is
  *       sent again on another (as curl and browsers do; GET is idempotent), once ({@link #STALE_RETRIES});
@@ -125,12 +123,8 @@ public final class HttpCoreGetter implements HttpGetter {
             try (response) {
                 int status = response.getCode();
                 Header location = response.getFirstHeader("Location");
-                if (location != null && isRedirect(status)) {
-                    if (redirects == MAX_REDIRECTS) {
-                        throw new TooManyRedirectsException("more than " + MAX_REDIRECTS + " redirects");
-                    }
-                    redirects++;
-                    current = resolve(current, location.getValue());
+                if (location != null && HttpGetter.isRedirect(status)) {
+                    current = HttpGetter.redirect(current, location.getValue(), redirects++);
                     discard(response.getEntity(), deadline); // small: keeps the connection for the next hop
                     continue;
                 }
@@ -157,17 +151,6 @@ public final class HttpCoreGetter implements HttpGetter {
         requester.close(CloseMode.IMMEDIATE);
     }
 
-    /** More redirects than {@link HttpGetter#MAX_REDIRECTS}. */
-    public static final class TooManyRedirectsException extends IOException {
-        TooManyRedirectsException(String message) {
-            super(message);
-        }
-    }
-
-    private static boolean isRedirect(int status) {
-        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-    }
-
     private static HttpHost host(URI uri) {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
@@ -177,21 +160,6 @@ public final class HttpCoreGetter implements HttpGetter {
     private static String pathAndQuery(URI uri) {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
-    }
-
-    /** Location resolved against the URL that answered; http(s) with a host, or a protocol error. */
-    private static URI resolve(URI base, String location) throws IOException {
-        URI next;
-        try {
-            next = base.resolve(new URI(location.strip()));
-        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-            throw new IOException("protocol error: bad redirect Location " + location, e);
-        }
-        String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || next.getHost() == null) {
-            throw new IOException("protocol error: redirect to " + next + " (not an http or https URL)");
-        }
-        return next;
     }
 
     private static void discard(HttpEntity entity, long deadline) throws IOException {

@@ -40,6 +40,40 @@ public interface HttpGetter extends AutoCloseable {
     /** Redirects followed before a URL fails. */
     int MAX_REDIRECTS = 10;
 
+    /** More redirects than {@link #MAX_REDIRECTS}. */
+    final class TooManyRedirectsException extends IOException {
+        TooManyRedirectsException(String message) {
+            super(message);
+        }
+    }
+
+    /** The statuses whose {@code Location} is followed: 301, 302, 303, 307 and 308. */
+    static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    /**
+     * Where a redirect leads: {@code location} resolved against the URL that answered, which must give an
+     * http or https URL with a host (else a protocol error), unless {@code followed} redirects were already
+     * followed ({@link TooManyRedirectsException} at {@link #MAX_REDIRECTS}). The request stays a GET.
+     */
+    static URI redirect(URI base, String location, int followed) throws IOException {
+        if (followed >= MAX_REDIRECTS) {
+            throw new TooManyRedirectsException("more than " + MAX_REDIRECTS + " redirects");
+        }
+        URI next;
+        try {
+            next = base.resolve(new URI(location.strip()));
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            throw new IOException("protocol error: bad redirect Location " + location, e);
+        }
+        String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || next.getHost() == null) {
+            throw new IOException("protocol error: redirect to " + next + " (not an http or https URL)");
+        }
+        return next;
+    }
+
     @Override
     void close();
 

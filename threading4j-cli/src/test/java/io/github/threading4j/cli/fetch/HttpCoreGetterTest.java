@@ -204,9 +204,9 @@ class HttpCoreGetterTest {
                         InputStream in = s.getInputStream();
                         String path;
                         while ((path = readRequest(in)) != null) {
+                            answered.add(path); // before the answer, which the client may act on at once
                             s.getOutputStream().write(answer.apply(path).getBytes(StandardCharsets.US_ASCII));
                             s.getOutputStream().flush();
-                            answered.add(path);
                             if (closeAfter) {
                                 break;
                             }
