@@ -8,14 +8,29 @@
 #   ./run.sh            3 repetitions (tools interleaved), about 4-5 minutes on 2 cores
 #   ./run.sh --quick    1 repetition, smaller lists, under a minute on a quiet machine
 #   ./run.sh [--quick] [--reps N] [--only TOOL,TOOL] [--workloads W,W] [--md] [--deadline S]
+#   ./run.sh --install [...]   first installs the optional tools with apt-get (Debian; needs root)
 #
 # Needs python3, curl and a JDK 21+ (JAVA_HOME, or one installed beside the default java).
 # Optional rows appear when their tool is installed: wget, aria2c, wget2, Python's requests and
 # aiohttp; wrk measures the server's ceiling for the throughput row's ideal.
 # Everything runs on loopback; the server stops by itself after the deadline even if this dies.
+# (threading4j's copy adds --install, and the choice of a Python that has aiohttp, below.)
 set -uo pipefail
 cd "$(dirname "$0")"
-PYTHON=${PYTHON:-python3}
+if [[ "${1:-}" == "--install" ]]; then
+    shift
+    apt-get install -y -q aria2 wget2 wrk python3-aiohttp python3-requests >/dev/null \
+        || { echo "run.sh: apt-get install failed" >&2; exit 2; }
+fi
+# The Python rows want requests and aiohttp: PYTHON if set, else python3 on the PATH, else the
+# system's (where Debian's python3-aiohttp installs) when only it has them.
+if [[ -z "${PYTHON:-}" ]]; then
+    PYTHON=python3
+    if ! python3 -c 'import aiohttp, requests' 2>/dev/null && [[ -x /usr/bin/python3 ]] \
+            && /usr/bin/python3 -c 'import aiohttp, requests' 2>/dev/null; then
+        PYTHON=/usr/bin/python3
+    fi
+fi
 
 # --- a JDK 21 or newer ------------------------------------------------------------------------
 java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -1; }
