@@ -324,14 +324,21 @@ class FetchEndToEndTest {
         assertTrue(server.peakInFlight() <= 2, "peak " + server.peakInFlight());
     }
 
-    /** --rate R: the server sees at most R+1 arrivals in any second while requests run concurrently. */
+    /**
+     * --rate R: the server sees at most R+1 arrivals in any second while requests run concurrently (all 12 in
+     * flight at once; without the limiter they would arrive within a few milliseconds).
+     *
+     * <p>The server stamps a request when its thread reads it, so a request that stalls between taking its
+     * token and being read by more than one token interval can put R+2 stamps in a second. At R = 10 (100 ms)
+     * a loaded 2-core machine did that once; at R = 5 the stall would have to exceed 200 ms.
+     */
     @Test
     void rateIsHeldAtTheServer() {
-        ChildJvm.Result r = fetch(urls(24, 50).toArray(String[]::new), "--rate", "10", "-m", "24", "--result-line");
+        ChildJvm.Result r = fetch(urls(12, 50).toArray(String[]::new), "--rate", "5", "-m", "12", "--result-line");
         assertEquals(0, r.exitCode(), r.toString());
         int peak = peak1s();
-        assertTrue(peak <= 11, "peak_1s " + peak);
-        assertTrue(resultSeconds(r.stdout()) >= 0.6 * 2.3, r.stdout());
+        assertTrue(peak <= 6, "peak_1s " + peak);
+        assertTrue(resultSeconds(r.stdout()) >= 0.6 * 2.2, r.stdout());
     }
 
     /** A 429 with Retry-After pauses every queued request to that origin, not only the one URL. */

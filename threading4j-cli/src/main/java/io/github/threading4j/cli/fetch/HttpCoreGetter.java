@@ -124,8 +124,18 @@ public final class HttpCoreGetter implements HttpGetter {
                 int status = response.getCode();
                 Header location = response.getFirstHeader("Location");
                 if (location != null && HttpGetter.isRedirect(status)) {
-                    current = HttpGetter.redirect(current, location.getValue(), redirects++);
-                    discard(response.getEntity(), deadline); // small: keeps the connection for the next hop
+                    HttpEntity entity = response.getEntity();
+                    InputStream in = entity == null ? null : entity.getContent();
+                    try {
+                        current = HttpGetter.redirect(current, location.getValue(), redirects++);
+                        if (in != null) { // read to its end (within the deadline): the connection serves the next hop
+                            HttpGetter.copy(in, OutputStream.nullOutputStream(), deadline);
+                            in.close();
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        abortQuietly(in); // not followed: drop the connection rather than drain an unknown body
+                        throw e;
+                    }
                     continue;
                 }
                 Header ra = response.getFirstHeader("Retry-After");
@@ -139,7 +149,9 @@ public final class HttpCoreGetter implements HttpGetter {
                         abortQuietly(in); // do not drain the rest of a body we gave up on
                         throw e;
                     }
-                    in.close();
+                    if (in != null) {
+                        in.close();
+                    }
                 }
                 return new Response(status, bytes, ra == null ? null : ra.getValue());
             }
@@ -160,16 +172,6 @@ public final class HttpCoreGetter implements HttpGetter {
     private static String pathAndQuery(URI uri) {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
-    }
-
-    private static void discard(HttpEntity entity, long deadline) throws IOException {
-        if (entity != null) {
-            InputStream in = entity.getContent();
-            if (in != null) {
-                HttpGetter.copy(in, OutputStream.nullOutputStream(), deadline);
-                in.close();
-            }
-        }
     }
 
     private static void abortQuietly(InputStream in) {
