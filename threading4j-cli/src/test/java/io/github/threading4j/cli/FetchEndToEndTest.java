@@ -214,19 +214,35 @@ class FetchEndToEndTest {
         assertTrue(rows.stream().anyMatch(x -> x.startsWith("\"" + b + "\",200,20,")), "quoted comma: " + r.stdout());
     }
 
-    /** --http2 (the JDK's client): plain http stays HTTP/1.1, with the same lines, redirects and limits. */
+    /**
+     * --http2 (the JDK's client; plain http stays HTTP/1.1): the requests come from the JDK's client, as the
+     * User-Agent the server saw says, with the same lines, redirects and limits as the default client.
+     */
     @Test
-    void http2OptionUsesTheJdkClientWithTheSameResults() {
-        String ok = base + "/delay/0/h?size=300";
+    void http2OptionUsesTheJdkClientWithTheSameResults() throws IOException {
+        String agent = base + "/agent";
         String redirect = base + "/redirect/2";
         String loop = base + "/redirect/30";
-        ChildJvm.Result r = fetch("--http2", "--retries", "0", ok, redirect, loop);
+        Path saved = dir.resolve("agents");
+        ChildJvm.Result r = fetch("--http2", "--retries", "0", "--save", saved.toString(), agent, redirect, loop);
         assertEquals(1, r.exitCode(), r.toString());
         List<Map<String, Object>> lines = jsonLines(r.stdout());
         assertEquals(3, lines.size(), r.toString());
-        assertEquals(300L, byUrl(lines, ok).get("bytes"));
         assertEquals(200L, byUrl(lines, redirect).get("status"));
         assertTrue(((String) byUrl(lines, loop).get("error")).startsWith("redirects:"), r.toString());
+        assertTrue(readSaved(saved, "agent").startsWith("java-http-client"), readSaved(saved, "agent"));
+        Path plain = dir.resolve("agents-default");
+        assertEquals(0, fetch("--save", plain.toString(), agent).exitCode());
+        assertTrue(readSaved(plain, "agent").startsWith("threading4j"), readSaved(plain, "agent"));
+    }
+
+    /** The one body saved in {@code dir} whose file name contains {@code part}. */
+    private static String readSaved(Path dir, String part) throws IOException {
+        try (var files = Files.list(dir)) {
+            List<Path> found = files.filter(f -> f.getFileName().toString().contains(part)).toList();
+            assertEquals(1, found.size(), found.toString());
+            return Files.readString(found.get(0));
+        }
     }
 
     /** --format table: a header and aligned rows naming status, bytes and URL. */

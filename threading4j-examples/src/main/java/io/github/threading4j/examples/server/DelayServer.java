@@ -47,6 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   GET /close                   closes the connection with a FIN, no answer
  *   GET /bytes/N                 200 with N bytes of 'x' (at most 1 GiB)
  *   GET /redirect/N              302 to /redirect/N-1 ... /redirect/0 answers 200
+ *   GET /agent                   200, body: the request's User-Agent header, lower-cased, and '\n'
  *   GET /stats[?reset=1]         JSON: requests, peak_in_flight, connections_opened, peak_connections,
  *                                in_flight and open_connections now, peak_1s (the most requests that
  *                                arrived within any one second) and span_s (first to last arrival),
@@ -237,6 +238,7 @@ public final class DelayServer implements AutoCloseable {
                 String method = parts[0], target = parts[1], version = parts[2];
                 boolean keepAlive = version.equals("HTTP/1.1");
                 long bodyLength = 0;
+                String userAgent = "";
                 String line;
                 while ((line = readLine(in)) != null && !line.isEmpty()) {
                     int colon = line.indexOf(':');
@@ -246,6 +248,8 @@ public final class DelayServer implements AutoCloseable {
                     if (name.equals("connection")) {
                         if (value.contains("close")) keepAlive = false;
                         else if (value.contains("keep-alive")) keepAlive = true;
+                    } else if (name.equals("user-agent")) {
+                        userAgent = value;
                     } else if (name.equals("content-length")) {
                         bodyLength = Long.parseLong(value);
                     } else if (name.equals("transfer-encoding")) {
@@ -255,7 +259,7 @@ public final class DelayServer implements AutoCloseable {
                 if (line == null) return;
                 in.skipNBytes(bodyLength);
                 boolean head = method.equals("HEAD");
-                if (!handle(s, out, target, keepAlive, head)) return;
+                if (!handle(s, out, target, keepAlive, head, userAgent)) return;
                 if (!keepAlive) return;
             }
         } catch (SocketTimeoutException e) {
@@ -269,8 +273,8 @@ public final class DelayServer implements AutoCloseable {
     }
 
     /** Answers one request; false when the connection must end (reset, close). */
-    private boolean handle(Socket s, OutputStream out, String target, boolean keepAlive, boolean head)
-            throws IOException {
+    private boolean handle(Socket s, OutputStream out, String target, boolean keepAlive, boolean head,
+            String userAgent) throws IOException {
         String path = target, query = "";
         int q = target.indexOf('?');
         if (q >= 0) {
@@ -309,6 +313,7 @@ public final class DelayServer implements AutoCloseable {
                         respondRaw(out, 200, body, keepAlive, "text/plain", null, head);
                     }
                 }
+                case "agent" -> respond(out, 200, userAgent + "\n", keepAlive, null, head);
                 case "status" -> {
                     int code = Integer.parseInt(seg[2]);
                     String extra = null;

@@ -41,6 +41,15 @@ class DelayServerTest {
         assertTrue(r.body().startsWith("ok abc\n"));
     }
 
+    /** /agent answers the request's User-Agent, lower-cased. */
+    @Test
+    void agentEchoesTheUserAgent() throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(server.uri("/agent"))
+                .header("User-Agent", "Probe/1.0").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        assertEquals("probe/1.0\n", r.body());
+    }
+
     /** /status/429 carries the Retry-After asked for. */
     @Test
     void statusWithRetryAfter() throws Exception {
