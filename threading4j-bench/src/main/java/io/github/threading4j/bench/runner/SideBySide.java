@@ -243,8 +243,10 @@ public final class SideBySide {
         jv(steps, "EventPingPong");
         ours(steps, "EventPingPong");
         py(steps, "thread_start.py");
-        jv(steps, "ThreadStart");
-        ours(steps, "ThreadStart");
+        for (String kind : List.of("platform", "virtual")) { // a process per kind: see the anchor's comment
+            jv(steps, "ThreadStart", kind);
+            ours(steps, "ThreadStart", kind);
+        }
         jv(steps, "Floors");
         if (floorBinary != null) {
             steps.add(new Step("floor/floor", List.of(floorBinary.toString())));
