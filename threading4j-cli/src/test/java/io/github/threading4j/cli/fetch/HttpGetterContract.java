@@ -51,7 +51,7 @@ abstract class HttpGetterContract {
         server.close();
     }
 
-    private static HttpGetter.Response get(HttpGetter http, URI uri) throws IOException {
+    static HttpGetter.Response get(HttpGetter http, URI uri) throws IOException {
         return http.get(uri, TIMEOUT, status -> OutputStream.nullOutputStream(), a -> {});
     }
 

@@ -28,10 +28,8 @@ class JdkGetterTest extends HttpGetterContract {
     void aResetOnAReusedConnectionIsNotResent() throws IOException {
         try (var http = getter(1, TIMEOUT, null)) {
             long before = server.requests();
-            assertEquals(200, http.get(server.uri("/delay/0/first"), TIMEOUT,
-                    s -> java.io.OutputStream.nullOutputStream(), a -> {}).status());
-            IOException e = assertThrows(IOException.class, () -> http.get(server.uri("/reset"), TIMEOUT,
-                    s -> java.io.OutputStream.nullOutputStream(), a -> {}));
+            assertEquals(200, get(http, server.uri("/delay/0/first")).status());
+            IOException e = assertThrows(IOException.class, () -> get(http, server.uri("/reset")));
             assertEquals(ErrorKind.RESET, ErrorKind.of(e), e.toString());
             assertEquals(3, server.requests() - before);
         }
